@@ -1,0 +1,369 @@
+"""Load the dataset in ``dataset/`` into the database.
+
+Each YAML file holds one list of records of one kind, matched to the
+database by a natural key (slug, ISO code, or the key of a child within its
+parent), so loading twice changes nothing. Records own their children
+(a treaty's events, an operation's results, every record's citations): the
+file is authoritative for them, and children no longer in the file are
+removed. Everything happens in one transaction; the first bad record stops
+the load with a message that names it, and the database is left untouched.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.db import IntegrityError, models, transaction
+
+from csto_portal.dates import PartialDate
+from csto_portal.models import Area, AreaTask, Citation, Source
+from operations.models import Meeting, Operation, Participation, Result, Series
+from organs.models import Chairmanship, Membership, Organ, OrganRelation, Partner, Person, Post, State, Tenure
+from treaties.models import Instrument, InstrumentEvent, InstrumentRelation, Party
+
+DATASET_DIR = Path(__file__).resolve().parent.parent / "dataset"
+
+
+class DatasetError(Exception):
+    """A record in the dataset cannot be loaded; the message says which and why."""
+
+
+@dataclass
+class Spec:
+    """How the records of one kind are written in YAML and matched in the database."""
+
+    model: type[models.Model]
+    key: tuple[str, ...]
+    fields: tuple[str, ...] = ()
+    dates: tuple[str, ...] = ()
+    refs: dict[str, tuple[type[models.Model], str]] = field(default_factory=dict)
+    many: dict[str, tuple[type[models.Model], str]] = field(default_factory=dict)
+    children: dict[str, tuple["Spec", str]] = field(default_factory=dict)
+    cited: bool = True
+
+
+CITATION_FIELDS = ("source", "locator", "field", "claim", "preferred", "note")
+SOURCE = Spec(
+    Source,
+    key=("slug",),
+    fields=("slug", "kind", "title", "author", "translator", "publisher", "url", "consulted"),
+    dates=("published",),
+    cited=False,
+)
+AREA = Spec(
+    Area,
+    key=("slug",),
+    fields=("slug", "name", "summary", "position"),
+    refs={"parent": (Area, "slug")},
+    children={"tasks": (Spec(AreaTask, key=("position",), fields=("position", "text")), "area")},
+)
+STATE = Spec(State, key=("iso2",), fields=("iso2", "name", "summary"))
+PARTNER = Spec(
+    Partner,
+    key=("slug",),
+    fields=("slug", "name", "acronym", "kind", "summary", "url"),
+    refs={"parent": (Partner, "slug")},
+    many={"areas": (Area, "slug")},
+)
+PERSON = Spec(Person, key=("slug",), fields=("slug", "name", "summary"), refs={"nationality": (State, "iso2")})
+TENURE = Spec(
+    Tenure,
+    key=("person", "start_date"),
+    fields=("acting", "note"),
+    dates=("start", "end"),
+    refs={"person": (Person, "slug")},
+)
+POST = Spec(
+    Post,
+    key=("slug",),
+    fields=("slug", "title", "summary"),
+    children={"tenures": (TENURE, "post")},
+)
+ORGAN = Spec(
+    Organ,
+    key=("slug",),
+    fields=("slug", "name", "acronym", "kind", "mandate", "composition", "position"),
+    dates=("established",),
+    many={"areas": (Area, "slug")},
+    children={
+        "relations": (
+            Spec(OrganRelation, key=("kind", "target"), fields=("kind", "note"), refs={"target": (Organ, "slug")}),
+            "source",
+        ),
+        "posts": (POST, "organ"),
+    },
+)
+PARTNER_POSTS = Spec(Partner, key=("slug",), children={"posts": (POST, "partner")}, cited=False)
+INSTRUMENT = Spec(
+    Instrument,
+    key=("slug",),
+    fields=("slug", "kind", "title", "short_title", "status", "summary"),
+    refs={"adopted_by_organ": (Organ, "slug"), "adopted_by_partner": (Partner, "slug")},
+    many={"areas": (Area, "slug")},
+    children={
+        "events": (
+            Spec(
+                InstrumentEvent,
+                key=("kind", "state", "occurred_date"),
+                fields=("kind", "place", "note"),
+                dates=("occurred",),
+                refs={"state": (State, "iso2")},
+            ),
+            "instrument",
+        ),
+        "parties": (
+            Spec(Party, key=("state",), fields=("status", "note"), refs={"state": (State, "iso2")}),
+            "instrument",
+        ),
+        "relations": (
+            Spec(InstrumentRelation, key=("kind", "target"), fields=("kind",), refs={"target": (Instrument, "slug")}),
+            "source",
+        ),
+    },
+)
+ESTABLISHMENT = Spec(Organ, key=("slug",), refs={"established_by": (Instrument, "slug")}, cited=False)
+MEMBERSHIP = Spec(
+    Membership,
+    key=("state", "partner", "body", "start_date"),
+    fields=("status", "basis", "end_cause"),
+    dates=("start", "end", "requested"),
+    refs={
+        "state": (State, "iso2"),
+        "partner": (Partner, "slug"),
+        "body": (Organ, "slug"),
+        "basis_instrument": (Instrument, "slug"),
+    },
+)
+CHAIRMANSHIP = Spec(
+    Chairmanship, key=("start_date",), fields=("note",), dates=("start", "end"), refs={"state": (State, "iso2")}
+)
+SERIES = Spec(
+    Series,
+    key=("slug",),
+    fields=("slug", "name", "kind", "recurrence", "summary"),
+    dates=("since",),
+    refs={"run_by": (Organ, "slug")},
+    many={"areas": (Area, "slug")},
+)
+OPERATION = Spec(
+    Operation,
+    key=("slug",),
+    fields=("slug", "name", "kind", "status", "summary"),
+    dates=("start", "end"),
+    refs={"series": (Series, "slug"), "run_by": (Organ, "slug")},
+    many={"forces": (Organ, "slug"), "instruments": (Instrument, "slug"), "areas": (Area, "slug")},
+    children={
+        "participations": (
+            Spec(
+                Participation,
+                key=("role", "state", "partner"),
+                fields=("role", "agencies", "note"),
+                refs={"state": (State, "iso2"), "partner": (Partner, "slug")},
+            ),
+            "operation",
+        ),
+        "results": (
+            Spec(
+                Result,
+                key=("metric", "stage"),
+                fields=("metric", "qualifier", "value", "unit", "stage", "final", "position"),
+                dates=("period_start", "period_end"),
+            ),
+            "operation",
+        ),
+    },
+)
+MEETING = Spec(
+    Meeting,
+    key=("slug",),
+    fields=("slug", "title", "kind", "status", "place", "summary"),
+    dates=("start", "end"),
+    refs={"host": (State, "iso2")},
+    many={
+        "organs": (Organ, "slug"),
+        "partners": (Partner, "slug"),
+        "states": (State, "iso2"),
+        "people": (Person, "slug"),
+        "instruments": (Instrument, "slug"),
+        "areas": (Area, "slug"),
+    },
+)
+
+# Files in load order: each may refer only to records of the files before it (or earlier in itself).
+FILES = [
+    ("sources.yaml", SOURCE),
+    ("areas.yaml", AREA),
+    ("states.yaml", STATE),
+    ("partners.yaml", PARTNER),
+    ("people.yaml", PERSON),
+    ("organs.yaml", ORGAN),
+    ("partner_posts.yaml", PARTNER_POSTS),
+    ("instruments.yaml", INSTRUMENT),
+    ("establishments.yaml", ESTABLISHMENT),
+    ("memberships.yaml", MEMBERSHIP),
+    ("chairmanships.yaml", CHAIRMANSHIP),
+    ("series.yaml", SERIES),
+    ("operations.yaml", OPERATION),
+    ("meetings.yaml", MEETING),
+]
+
+
+class Loader:
+    def __init__(self, directory: Path = DATASET_DIR):
+        self.directory = Path(directory)
+        self.counts: dict[str, int] = {}
+
+    def load(self) -> dict[str, int]:
+        with transaction.atomic():
+            for filename, spec in FILES:
+                path = self.directory / filename
+                if not path.exists():
+                    raise DatasetError(f"{filename}: file missing from {self.directory}")
+                records = self._read(path)
+                for index, data in enumerate(records, start=1):
+                    where = f"{filename}, record {index} ({self._label(data)})"
+                    self._load_record(spec, data, parent=None, where=where)
+        return self.counts
+
+    @staticmethod
+    def _read(path: Path) -> list:
+        try:
+            records = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as error:
+            raise DatasetError(f"{path.name}: not valid YAML: {error}") from None
+        if records is None:
+            return []
+        if not isinstance(records, list):
+            raise DatasetError(f"{path.name}: expected a list of records at the top level")
+        return records
+
+    @staticmethod
+    def _label(data) -> str:
+        if not isinstance(data, dict):
+            return repr(data)[:60]
+        for name in ("slug", "iso2", "name", "title", "metric", "state", "locator"):
+            if data.get(name):
+                return f"{name} {data[name]}"
+        return "no key"
+
+    def _load_record(self, spec: Spec, data, parent, where: str) -> models.Model:
+        if not isinstance(data, dict):
+            raise DatasetError(f"{where}: expected a mapping of field names to values")
+        known = set(spec.fields) | set(spec.dates) | set(spec.refs) | set(spec.many) | set(spec.children)
+        known |= {"citations"} if spec.cited else set()
+        unknown = sorted(set(data) - known - set(spec.key))
+        if unknown:
+            raise DatasetError(f"{where}: unknown field(s) {', '.join(unknown)}; expected some of {sorted(known)}")
+
+        values = {name: data[name] for name in spec.fields if name in data}
+        for name in spec.dates:
+            try:
+                date = PartialDate.parse(data[name]) if data.get(name) is not None else None
+            except ValueError as error:
+                raise DatasetError(f"{where}: {name}: {error}") from None
+            values[f"{name}_date"] = date.date if date else None
+            values[f"{name}_precision"] = date.precision if date else "day"
+        for name, (model, lookup) in spec.refs.items():
+            if name in data:
+                values[name] = self._resolve(model, lookup, data[name], where, name)
+        if parent is not None:
+            values[parent[1]] = parent[0]
+
+        lookup = {}
+        for name in spec.key:
+            if name in values:
+                lookup[name] = values[name]
+            elif name in spec.refs or name.endswith("_date"):
+                lookup[name] = None
+            else:
+                raise DatasetError(f"{where}: missing {name}, which identifies the record")
+        if parent is not None:
+            lookup[parent[1]] = parent[0]
+
+        instance = spec.model.objects.filter(**lookup).first() or spec.model()
+        for name, value in values.items():
+            setattr(instance, name, value)
+        try:
+            instance.full_clean()
+            with transaction.atomic():
+                instance.save()
+        except ValidationError as error:
+            raise DatasetError(f"{where}: {self._messages(error)}") from None
+        except IntegrityError as error:
+            raise DatasetError(f"{where}: the database refused it: {error}".strip()) from None
+        self.counts[spec.model._meta.label] = self.counts.get(spec.model._meta.label, 0) + 1
+
+        for name, (model, lookup_field) in spec.many.items():
+            if name in data:
+                getattr(instance, name).set(
+                    [self._resolve(model, lookup_field, value, where, name) for value in data[name] or []]
+                )
+        for name, (child_spec, parent_field) in spec.children.items():
+            if name in data:
+                self._load_children(child_spec, data[name] or [], (instance, parent_field), where, name)
+        if spec.cited:
+            self._load_citations(instance, data.get("citations") or [], where)
+        return instance
+
+    def _load_children(self, spec: Spec, items, parent, where: str, name: str):
+        instance, parent_field = parent
+        kept = [
+            self._load_record(spec, item, parent, f"{where}, {name} {index} ({self._label(item)})").pk
+            for index, item in enumerate(items, start=1)
+        ]
+        spec.model.objects.filter(**{parent_field: instance}).exclude(pk__in=kept).delete()
+
+    def _load_citations(self, instance, items, where: str):
+        content_type = ContentType.objects.get_for_model(instance)
+        kept = [
+            self._load_citation(content_type, instance, item, f"{where}, citation {index}").pk
+            for index, item in enumerate(items, start=1)
+        ]
+        Citation.objects.filter(content_type=content_type, object_id=instance.pk).exclude(pk__in=kept).delete()
+
+    def _load_citation(self, content_type, instance, item, where: str) -> Citation:
+        if not isinstance(item, dict) or "source" not in item:
+            raise DatasetError(f"{where}: a citation needs at least a source")
+        unknown = sorted(set(item) - set(CITATION_FIELDS))
+        if unknown:
+            raise DatasetError(f"{where}: unknown citation field(s) {', '.join(unknown)}")
+        source = self._resolve(Source, "slug", item["source"], where, "source")
+        citation, _ = Citation.objects.get_or_create(
+            content_type=content_type,
+            object_id=instance.pk,
+            source=source,
+            field=item.get("field", ""),
+            locator=item.get("locator", ""),
+        )
+        citation.claim = item.get("claim", "")
+        citation.preferred = item.get("preferred", False)
+        citation.note = item.get("note", "")
+        try:
+            citation.full_clean()
+            with transaction.atomic():
+                citation.save()
+        except ValidationError as error:
+            raise DatasetError(f"{where}: {self._messages(error)}") from None
+        self.counts["csto_portal.Citation"] = self.counts.get("csto_portal.Citation", 0) + 1
+        return citation
+
+    @staticmethod
+    def _resolve(model, lookup: str, value, where: str, name: str):
+        if value is None:
+            return None
+        if lookup == "iso2":
+            value = str(value).upper()
+        try:
+            return model.objects.get(**{lookup: value})
+        except ObjectDoesNotExist:
+            raise DatasetError(
+                f"{where}: {name}: no {model._meta.verbose_name} with {lookup} {value!r} (is it defined earlier?)"
+            ) from None
+
+    @staticmethod
+    def _messages(error: ValidationError) -> str:
+        if hasattr(error, "message_dict"):
+            return "; ".join(f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items())
+        return " ".join(error.messages)

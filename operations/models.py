@@ -1,0 +1,263 @@
+"""Operations, exercises and meetings: who hosted, took part and watched, and what came of them."""
+
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from csto_portal.dates import PartialDateAttribute, date_order_constraint, partial_date_constraint, partial_date_fields
+from csto_portal.models import Record
+from operations.choices import (
+    Agency,
+    MeetingKind,
+    OperationKind,
+    OperationStatus,
+    ParticipationRole,
+    Qualifier,
+    Recurrence,
+    Unit,
+)
+
+
+class Series(Record):
+    """A recurring operation or exercise (Rubezh, Kanal, Nelegal, PROKSI)."""
+
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=OperationKind.choices)
+    recurrence = models.CharField(_("recurrence"), max_length=20, choices=Recurrence.choices, blank=True)
+    since_date, since_precision = partial_date_fields(_("held since"))
+    summary = models.TextField(_("summary"), blank=True)
+    run_by = models.ForeignKey(
+        "organs.Organ",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="series",
+        verbose_name=_("run by"),
+    )
+    areas = models.ManyToManyField("csto_portal.Area", blank=True, related_name="series", verbose_name=_("areas"))
+
+    since = PartialDateAttribute()
+
+    class Meta:
+        verbose_name = _("series")
+        verbose_name_plural = _("series")
+        ordering = ["name", "pk"]
+        constraints = [partial_date_constraint("since")]
+
+    def __str__(self):
+        return self.name
+
+
+class Operation(Record):
+    """One operation or exercise, or one stage of a series, with its dates and status."""
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    series = models.ForeignKey(
+        "operations.Series",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="operations",
+        verbose_name=_("series"),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=OperationKind.choices)
+    status = models.CharField(_("status"), max_length=20, choices=OperationStatus.choices, default=OperationStatus.HELD)
+    start_date, start_precision = partial_date_fields(_("start"))
+    end_date, end_precision = partial_date_fields(_("end"))
+    summary = models.TextField(_("summary"), blank=True)
+    run_by = models.ForeignKey(
+        "organs.Organ",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="operations",
+        verbose_name=_("run by"),
+    )
+    forces = models.ManyToManyField(
+        "organs.Organ",
+        blank=True,
+        related_name="operations_involved_in",
+        verbose_name=_("CSTO forces and bodies involved"),
+    )
+    instruments = models.ManyToManyField(
+        "treaties.Instrument",
+        blank=True,
+        related_name="operations",
+        verbose_name=_("instruments"),
+        help_text=_("The legal basis, or documents the operation tested or approved."),
+    )
+    areas = models.ManyToManyField("csto_portal.Area", blank=True, related_name="operations", verbose_name=_("areas"))
+
+    start = PartialDateAttribute()
+    end = PartialDateAttribute()
+
+    class Meta:
+        verbose_name = _("operation")
+        verbose_name_plural = _("operations")
+        ordering = ["-start_date", "name", "pk"]
+        indexes = [
+            models.Index(fields=["-start_date", "name", "id"], name="operations_operation_order")
+        ]  # default ordering
+        constraints = [date_order_constraint(), partial_date_constraint("start"), partial_date_constraint("end")]
+
+    def __str__(self):
+        return self.name
+
+
+class Participation(Record):
+    """A state or organization hosting, taking part in or observing an operation."""
+
+    operation = models.ForeignKey(
+        "operations.Operation", on_delete=models.CASCADE, related_name="participations", verbose_name=_("operation")
+    )
+    role = models.CharField(_("role"), max_length=20, choices=ParticipationRole.choices)
+    state = models.ForeignKey(
+        "organs.State",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participations",
+        verbose_name=_("state"),
+    )
+    partner = models.ForeignKey(
+        "organs.Partner",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participations",
+        verbose_name=_("organization"),
+    )
+    agencies = ArrayField(
+        models.CharField(max_length=30, choices=Agency.choices),
+        default=list,
+        blank=True,
+        verbose_name=_("agencies"),
+        help_text=_("Which of the state's services took part, where known."),
+    )
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("participation")
+        verbose_name_plural = _("participations")
+        ordering = ["operation", "role", "state__name", "partner__name", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(state__isnull=False, partner__isnull=True) | Q(state__isnull=True, partner__isnull=False),
+                name="%(app_label)s_%(class)s_one_participant",
+                violation_error_message=_("Name either a state or an organization."),
+            ),
+            models.UniqueConstraint(
+                fields=["operation", "role", "state"],
+                condition=Q(state__isnull=False),
+                name="%(app_label)s_%(class)s_unique_state",
+                violation_error_message=_("This state is already listed in that role."),
+            ),
+            models.UniqueConstraint(
+                fields=["operation", "role", "partner"],
+                condition=Q(partner__isnull=False),
+                name="%(app_label)s_%(class)s_unique_partner",
+                violation_error_message=_("This organization is already listed in that role."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.state or self.partner}: {self.get_role_display()} of {self.operation}"
+
+
+class Result(Record):
+    """A figure an operation produced: metric, value and unit, and the period or stage it covers."""
+
+    operation = models.ForeignKey(
+        "operations.Operation", on_delete=models.CASCADE, related_name="results", verbose_name=_("operation")
+    )
+    metric = models.CharField(_("metric"), max_length=120, help_text=_("What was counted, e.g. heroin seized."))
+    qualifier = models.CharField(_("qualifier"), max_length=20, choices=Qualifier.choices, default=Qualifier.EXACT)
+    value = models.DecimalField(_("value"), max_digits=14, decimal_places=3)
+    unit = models.CharField(_("unit"), max_length=20, choices=Unit.choices)
+    period_start_date, period_start_precision = partial_date_fields(_("period from"))
+    period_end_date, period_end_precision = partial_date_fields(_("period until"))
+    stage = models.CharField(_("stage"), max_length=120, blank=True, help_text=_("The phase or stage it covers."))
+    final = models.BooleanField(_("final"), default=True, help_text=_("Untick for preliminary figures."))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    period_start = PartialDateAttribute()
+    period_end = PartialDateAttribute()
+
+    class Meta:
+        verbose_name = _("result")
+        verbose_name_plural = _("results")
+        ordering = ["operation", "position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(value__gte=0),
+                name="%(app_label)s_%(class)s_value_not_negative",
+                violation_error_message=_("A figure cannot be negative."),
+            ),
+            date_order_constraint("period_start", "period_end"),
+            partial_date_constraint("period_start"),
+            partial_date_constraint("period_end"),
+            models.UniqueConstraint(
+                fields=["operation", "metric", "stage"],
+                name="%(app_label)s_%(class)s_unique_metric",
+                violation_error_message=_("This figure is already recorded for that stage."),
+            ),
+        ]
+
+    def __str__(self):
+        qualifier = "" if self.qualifier == Qualifier.EXACT else f"{self.get_qualifier_display()} "
+        return f"{self.metric}: {qualifier}{self.value.normalize():f} {self.unit}"
+
+
+class Meeting(Record):
+    """A session, consultation, conference or signing at which the CSTO met its members or partners."""
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    title = models.CharField(_("title"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=20, choices=MeetingKind.choices)
+    status = models.CharField(_("status"), max_length=20, choices=OperationStatus.choices, default=OperationStatus.HELD)
+    start_date, start_precision = partial_date_fields(_("start"), required=True)
+    end_date, end_precision = partial_date_fields(_("end"))
+    place = models.CharField(_("place"), max_length=100, blank=True)
+    host = models.ForeignKey(
+        "organs.State",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="meetings_hosted",
+        verbose_name=_("host state"),
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    organs = models.ManyToManyField(
+        "organs.Organ", blank=True, related_name="meetings", verbose_name=_("CSTO organs taking part")
+    )
+    partners = models.ManyToManyField(
+        "organs.Partner", blank=True, related_name="meetings", verbose_name=_("organizations taking part")
+    )
+    states = models.ManyToManyField(
+        "organs.State", blank=True, related_name="meetings", verbose_name=_("states represented")
+    )
+    people = models.ManyToManyField(
+        "organs.Person", blank=True, related_name="meetings", verbose_name=_("people present")
+    )
+    instruments = models.ManyToManyField(
+        "treaties.Instrument", blank=True, related_name="meetings", verbose_name=_("documents adopted or signed")
+    )
+    areas = models.ManyToManyField("csto_portal.Area", blank=True, related_name="meetings", verbose_name=_("areas"))
+
+    start = PartialDateAttribute()
+    end = PartialDateAttribute()
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["-start_date", "title", "pk"]
+        indexes = [
+            models.Index(fields=["-start_date", "title", "id"], name="operations_meeting_order")
+        ]  # default ordering
+        constraints = [date_order_constraint(), partial_date_constraint("start"), partial_date_constraint("end")]
+
+    def __str__(self):
+        return self.title

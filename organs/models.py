@@ -1,0 +1,379 @@
+"""The CSTO's organs, the states in and around it, people and their posts, and partner organizations."""
+
+from django.contrib.postgres.constraints import ExclusionConstraint
+from django.contrib.postgres.fields import RangeOperators
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+
+from csto_portal.constraints import DateRange, IdRange
+from csto_portal.dates import PartialDateAttribute, date_order_constraint, partial_date_constraint, partial_date_fields
+from csto_portal.models import Record
+from organs.choices import MembershipStatus, OrganKind, OrganRelationKind, PartnerKind
+
+
+class State(Record):
+    """A sovereign state, identified by its ISO 3166-1 alpha-2 code: a member, an observer or another party."""
+
+    iso2 = models.CharField(
+        _("ISO 3166-1 alpha-2 code"), max_length=2, unique=True, help_text=_("Two capital letters, e.g. KZ.")
+    )
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    summary = models.TextField(_("summary"), blank=True)
+
+    class Meta:
+        verbose_name = _("state")
+        verbose_name_plural = _("states")
+        ordering = ["name", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(iso2__regex=r"^[A-Z]{2}$"),
+                name="%(app_label)s_%(class)s_iso2_format",
+                violation_error_message=_("An ISO 3166-1 alpha-2 code is two capital letters."),
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.iso2 = self.iso2.upper()
+        super().save(*args, **kwargs)
+
+
+class Organ(Record):
+    """A body or office of the CSTO, from the Council on Collective Security down to working groups."""
+
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    acronym = models.CharField(_("acronym"), max_length=20, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=OrganKind.choices)
+    mandate = models.TextField(_("mandate"), blank=True, help_text=_("What the organ is for, in the portal's words."))
+    composition = models.TextField(_("composition"), blank=True, help_text=_("Who sits on it."))
+    established_date, established_precision = partial_date_fields(_("established"))
+    established_by = models.ForeignKey(
+        "treaties.Instrument",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="established_organs",
+        verbose_name=_("established by"),
+        help_text=_("The decision or instrument that set it up."),
+    )
+    areas = models.ManyToManyField("csto_portal.Area", blank=True, related_name="organs", verbose_name=_("areas"))
+    position = models.PositiveSmallIntegerField(_("position"), default=0, help_text=_("Order in the structure chart."))
+
+    established = PartialDateAttribute()
+
+    class Meta:
+        verbose_name = _("organ")
+        verbose_name_plural = _("organs")
+        ordering = ["position", "name", "pk"]
+        indexes = [models.Index(fields=["position", "name", "id"], name="organs_organ_order")]  # default ordering
+        constraints = [partial_date_constraint("established")]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+
+class OrganRelation(Record):
+    """How one organ stands to another: accountable to, works under, part of …"""
+
+    source = models.ForeignKey(
+        "organs.Organ", on_delete=models.CASCADE, related_name="relations", verbose_name=_("organ")
+    )
+    kind = models.CharField(_("relation"), max_length=30, choices=OrganRelationKind.choices)
+    target = models.ForeignKey(
+        "organs.Organ", on_delete=models.CASCADE, related_name="inbound_relations", verbose_name=_("related organ")
+    )
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("organ relation")
+        verbose_name_plural = _("organ relations")
+        ordering = ["source", "kind", "target", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["source", "kind", "target"], name="%(app_label)s_%(class)s_unique"),
+            models.CheckConstraint(
+                condition=~Q(source=models.F("target")),
+                name="%(app_label)s_%(class)s_not_self",
+                violation_error_message=_("An organ cannot be related to itself."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.source} {self.get_kind_display()} {self.target}"
+
+
+class Partner(Record):
+    """An international organization or one of its bodies that the CSTO works with (UN, OSCE, CIS …)."""
+
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    acronym = models.CharField(_("acronym"), max_length=20, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=PartnerKind.choices)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="bodies",
+        verbose_name=_("part of"),
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    url = models.URLField(_("website"), blank=True)
+    areas = models.ManyToManyField("csto_portal.Area", blank=True, related_name="partners", verbose_name=_("areas"))
+
+    class Meta:
+        verbose_name = _("partner organization")
+        verbose_name_plural = _("partner organizations")
+        ordering = ["name", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(parent=models.F("id")),
+                name="%(app_label)s_%(class)s_not_own_parent",
+                violation_error_message=_("An organization cannot be part of itself."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+
+class PeriodQuerySet(models.QuerySet):
+    def on(self, date):
+        """Periods known to be in force on ``date``: started on or before it and not ended by it."""
+        return self.filter(Q(start_date__lte=date), Q(end_date__isnull=True) | Q(end_date__gt=date))
+
+
+class MembershipQuerySet(PeriodQuerySet):
+    def members_on(self, date):
+        """The periods that made a state a member of the Organization on ``date``."""
+        return self.on(date).filter(body__isnull=True, state__isnull=False, status__in=MembershipStatus.member_values())
+
+
+class Membership(Record):
+    """A period of one state's (or body's) standing in the CSTO or in one of its organs.
+
+    Periods of one holder in one body never overlap; a state that leaves gets a
+    ``withdrawn`` period, and one that freezes its participation without
+    leaving a ``frozen`` one.
+    """
+
+    state = models.ForeignKey(
+        "organs.State",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("state"),
+    )
+    partner = models.ForeignKey(
+        "organs.Partner",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("organization"),
+        help_text=_("For a holder that is not a state, such as another parliamentary assembly."),
+    )
+    body = models.ForeignKey(
+        "organs.Organ",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("in body"),
+        help_text=_("Blank for the Organization itself; an organ for standing in that organ only."),
+    )
+    status = models.CharField(_("status"), max_length=20, choices=MembershipStatus.choices)
+    start_date, start_precision = partial_date_fields(_("from"), required=True)
+    end_date, end_precision = partial_date_fields(_("until"), help_text=_("Blank while the period lasts."))
+    requested_date, requested_precision = partial_date_fields(
+        _("requested"), help_text=_("When the holder asked for this status, if before it took effect.")
+    )
+    basis = models.TextField(_("basis"), blank=True, help_text=_("What opened the period."))
+    basis_instrument = models.ForeignKey(
+        "treaties.Instrument",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("basis instrument"),
+    )
+    end_cause = models.TextField(_("end cause"), blank=True, help_text=_("What closed the period."))
+
+    objects = MembershipQuerySet.as_manager()
+
+    start = PartialDateAttribute()
+    end = PartialDateAttribute()
+    requested = PartialDateAttribute()
+
+    class Meta:
+        verbose_name = _("membership period")
+        verbose_name_plural = _("membership periods")
+        ordering = ["start_date", "pk"]
+        indexes = [models.Index(fields=["start_date", "id"], name="organs_membership_order")]  # default ordering
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(state__isnull=False, partner__isnull=True) | Q(state__isnull=True, partner__isnull=False),
+                name="%(app_label)s_%(class)s_one_holder",
+                violation_error_message=_("A membership belongs to either a state or an organization, not both."),
+            ),
+            date_order_constraint(),
+            partial_date_constraint("start"),
+            partial_date_constraint("end"),
+            partial_date_constraint("requested"),
+            ExclusionConstraint(
+                name="%(app_label)s_%(class)s_no_overlap_state",
+                expressions=[
+                    (IdRange("state"), RangeOperators.EQUAL),
+                    (IdRange(Coalesce("body", 0)), RangeOperators.EQUAL),
+                    (DateRange("start_date", "end_date"), RangeOperators.OVERLAPS),
+                ],
+                condition=Q(state__isnull=False),
+                violation_error_message=_("This state already has a membership period covering these dates."),
+            ),
+            ExclusionConstraint(
+                name="%(app_label)s_%(class)s_no_overlap_partner",
+                expressions=[
+                    (IdRange("partner"), RangeOperators.EQUAL),
+                    (IdRange(Coalesce("body", 0)), RangeOperators.EQUAL),
+                    (DateRange("start_date", "end_date"), RangeOperators.OVERLAPS),
+                ],
+                condition=Q(partner__isnull=False),
+                violation_error_message=_("This organization already has a membership period covering these dates."),
+            ),
+        ]
+
+    def __str__(self):
+        holder = self.state or self.partner
+        where = f" in {self.body}" if self.body_id else ""
+        until = f" until {self.end}" if self.end_date else ""
+        return f"{holder}: {self.get_status_display()}{where} from {self.start}{until}"
+
+
+class Chairmanship(Record):
+    """A state's turn chairing the CSTO (the rotating chairmanship of the Council on Collective Security)."""
+
+    state = models.ForeignKey(
+        "organs.State", on_delete=models.PROTECT, related_name="chairmanships", verbose_name=_("state")
+    )
+    start_date, start_precision = partial_date_fields(_("from"), required=True)
+    end_date, end_precision = partial_date_fields(_("until"))
+    note = models.TextField(_("note"), blank=True)
+
+    start = PartialDateAttribute()
+    end = PartialDateAttribute()
+
+    class Meta:
+        verbose_name = _("chairmanship")
+        verbose_name_plural = _("chairmanships")
+        ordering = ["start_date", "pk"]
+        constraints = [
+            date_order_constraint(),
+            partial_date_constraint("start"),
+            partial_date_constraint("end"),
+            ExclusionConstraint(
+                name="%(app_label)s_%(class)s_no_overlap",
+                expressions=[(DateRange("start_date", "end_date"), RangeOperators.OVERLAPS)],
+                violation_error_message=_("Another state chairs during these dates."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.state} chairs from {self.start}"
+
+
+class Person(Record):
+    """Someone who held a post or took part in a meeting."""
+
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    nationality = models.ForeignKey(
+        "organs.State",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="people",
+        verbose_name=_("nationality"),
+    )
+    summary = models.TextField(_("summary"), blank=True)
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name", "pk"]
+
+    def __str__(self):
+        return self.name
+
+
+class Post(Record):
+    """An office in a CSTO organ or in a partner organization (Secretary-General, Director …)."""
+
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    organ = models.ForeignKey(
+        "organs.Organ", on_delete=models.PROTECT, null=True, blank=True, related_name="posts", verbose_name=_("organ")
+    )
+    partner = models.ForeignKey(
+        "organs.Partner",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="posts",
+        verbose_name=_("partner organization"),
+    )
+    summary = models.TextField(_("summary"), blank=True)
+
+    class Meta:
+        verbose_name = _("post")
+        verbose_name_plural = _("posts")
+        ordering = ["title", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(organ__isnull=False, partner__isnull=True) | Q(organ__isnull=True, partner__isnull=False),
+                name="%(app_label)s_%(class)s_one_body",
+                violation_error_message=_("A post belongs to either a CSTO organ or a partner organization."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.title}, {self.organ or self.partner}"
+
+
+class Tenure(Record):
+    """A person's time in a post, acting or in full."""
+
+    person = models.ForeignKey(
+        "organs.Person", on_delete=models.PROTECT, related_name="tenures", verbose_name=_("person")
+    )
+    post = models.ForeignKey("organs.Post", on_delete=models.PROTECT, related_name="tenures", verbose_name=_("post"))
+    acting = models.BooleanField(_("acting"), default=False)
+    start_date, start_precision = partial_date_fields(_("from"))
+    end_date, end_precision = partial_date_fields(_("until"))
+    note = models.TextField(_("note"), blank=True, help_text=_("How the person was appointed or left."))
+
+    objects = PeriodQuerySet.as_manager()
+
+    start = PartialDateAttribute()
+    end = PartialDateAttribute()
+
+    class Meta:
+        verbose_name = _("tenure")
+        verbose_name_plural = _("tenures")
+        ordering = ["post", "start_date", "pk"]
+        constraints = [
+            date_order_constraint(),
+            partial_date_constraint("start"),
+            partial_date_constraint("end"),
+            models.UniqueConstraint(
+                fields=["person", "post", "start_date"], name="%(app_label)s_%(class)s_unique_start"
+            ),
+        ]
+
+    def __str__(self):
+        acting = "acting " if self.acting else ""
+        return f"{self.person}, {acting}{self.post.title}"

@@ -1,0 +1,98 @@
+import shutil
+from io import StringIO
+
+import pytest
+import yaml
+from django.apps import apps
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from csto_portal.loader import DATASET_DIR
+from csto_portal.models import Source
+from organs.models import State
+
+pytestmark = pytest.mark.django_db
+
+
+def row_counts() -> dict[str, int]:
+    return {model._meta.label: model.objects.count() for model in apps.get_models()}
+
+
+def load(path=DATASET_DIR):
+    call_command("load_csto", path=path, stdout=StringIO())
+
+
+@pytest.fixture
+def dataset_copy(tmp_path):
+    copy = tmp_path / "dataset"
+    shutil.copytree(DATASET_DIR, copy)
+    return copy
+
+
+def edit(path, change):
+    records = yaml.safe_load(path.read_text())
+    change(records)
+    path.write_text(yaml.safe_dump(records, allow_unicode=True, sort_keys=False))
+
+
+def test_loading_twice_changes_nothing():
+    before = row_counts()
+    assert before["organs.State"] > 0
+    load()
+    assert row_counts() == before
+
+
+def test_a_bad_record_stops_the_load_names_the_record_and_changes_nothing(dataset_copy):
+    before = row_counts()
+    edit(dataset_copy / "sources.yaml", lambda records: records[0].update(title="Changed title"))
+
+    def break_a_result(records):
+        kanal = next(record for record in records if record["slug"] == "kanal-2003-2009")
+        kanal["results"][1]["value"] = -5
+
+    edit(dataset_copy / "operations.yaml", break_a_result)
+
+    with pytest.raises(CommandError) as error:
+        load(dataset_copy)
+
+    message = str(error.value)
+    assert "Nothing was loaded" in message
+    assert "operations.yaml" in message and "kanal-2003-2009" in message and "results 2" in message
+    assert "cannot be negative" in message
+    assert row_counts() == before
+    assert Source.objects.get(slug="bordyuzha-2010").title != "Changed title"
+
+
+def test_an_unknown_reference_names_what_is_missing(dataset_copy):
+    edit(dataset_copy / "memberships.yaml", lambda records: records[0].update(state="QQ"))
+    with pytest.raises(CommandError, match=r"memberships.yaml, record 1 .*no state with iso2 'QQ'"):
+        load(dataset_copy)
+
+
+def test_a_misspelt_field_is_reported(dataset_copy):
+    edit(dataset_copy / "states.yaml", lambda records: records[0].update(nmae="Typo"))
+    with pytest.raises(CommandError, match=r"states.yaml, record 1 \(iso2 AM\): unknown field\(s\) nmae"):
+        load(dataset_copy)
+
+
+def test_an_unreadable_date_is_reported(dataset_copy):
+    edit(dataset_copy / "chairmanships.yaml", lambda records: records[0].update(start="spring 2012"))
+    with pytest.raises(CommandError, match=r"chairmanships.yaml, record 1 .*start: 'spring 2012' is not a date"):
+        load(dataset_copy)
+
+
+def test_if_empty_keeps_an_edited_database():
+    State.objects.filter(iso2="AM").update(name="Armenia (edited)")
+    call_command("load_csto", if_empty=True, stdout=StringIO())
+    assert State.objects.get(iso2="AM").name == "Armenia (edited)"
+
+
+def test_removed_children_are_removed_on_reload(dataset_copy):
+    def drop_last_result(records):
+        kanal = next(record for record in records if record["slug"] == "kanal-2003-2009")
+        kanal["results"].pop()
+
+    edit(dataset_copy / "operations.yaml", drop_last_result)
+    before = row_counts()["operations.Result"]
+    load(dataset_copy)
+    assert row_counts()["operations.Result"] == before - 1

@@ -1,0 +1,13 @@
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+
+def assert_refused(record, constraint: str, message: str):
+    """The form layer explains the rule, and the database refuses the row even when validation is skipped."""
+    with pytest.raises(ValidationError) as explained:
+        record.full_clean()
+    assert message in str(explained.value)
+    with pytest.raises(IntegrityError) as refused, transaction.atomic():
+        record.save()
+    assert constraint in str(refused.value)

@@ -1,0 +1,104 @@
+import datetime
+
+import pytest
+
+from organs.models import Chairmanship, Membership, Organ, OrganRelation, Partner, Post, State, Tenure
+from tests.helpers import assert_refused
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def russia():
+    return State.objects.get(iso2="RU")
+
+
+def test_iso_code_must_be_two_capital_letters():
+    state = State(iso2="R1", name="Nowhere")
+    assert_refused(state, "organs_state_iso2_format", "two capital letters")
+
+
+def test_iso_code_is_unique():
+    assert_refused(State(iso2="RU", name="Another Russia"), "organs_state_iso2_key", "already exists")
+
+
+def test_iso_code_is_stored_in_capitals():
+    state = State.objects.create(iso2="xk", name="Test state")
+    assert State.objects.get(pk=state.pk).iso2 == "XK"
+
+
+def test_overlapping_membership_of_one_state_is_refused(russia):
+    period = Membership(state=russia, status="observer", start="2005-06", end="2006")
+    assert_refused(period, "organs_membership_no_overlap_state", "already has a membership period")
+
+
+def test_adjacent_periods_and_other_states_do_not_clash():
+    state = State.objects.create(iso2="XK", name="Test state")
+    Membership.objects.create(state=state, status="member", start="2001", end="2005-06-01")
+    follow_on = Membership(state=state, status="suspended", start="2005-06-01")
+    follow_on.full_clean()
+    follow_on.save()
+    assert state.memberships.count() == 2
+
+
+def test_standing_in_an_organ_does_not_clash_with_membership(russia):
+    assembly = Organ.objects.get(slug="parliamentary-assembly")
+    period = Membership(state=russia, body=assembly, status="member", start="2000")
+    period.full_clean()
+    period.save()
+
+
+def test_membership_end_before_start_is_refused(russia):
+    period = Membership(state=russia, status="member", start="1991", end="1990")
+    assert_refused(period, "organs_membership_end_after_start", "cannot be before the start")
+
+
+def test_membership_needs_exactly_one_holder(russia):
+    partner = Partner.objects.first()
+    period = Membership(state=russia, partner=partner, status="observer", start="1980", end="1981")
+    assert_refused(period, "organs_membership_one_holder", "either a state or an organization")
+
+
+def test_month_precision_date_must_be_the_first_of_the_month(russia):
+    period = Membership(
+        state=russia, status="observer", start_date=datetime.date(1980, 6, 14), start_precision="month", end="1981"
+    )
+    assert_refused(period, "organs_membership_start_precision", "first day of that period")
+
+
+def test_chairmanships_cannot_overlap(russia):
+    turn = Chairmanship(state=russia, start="2012-06", end="2013")
+    assert_refused(turn, "organs_chairmanship_no_overlap", "Another state chairs")
+
+
+def test_an_organ_cannot_relate_to_itself():
+    council = Organ.objects.get(slug="collective-security-council")
+    relation = OrganRelation(source=council, kind="accountable_to", target=council)
+    assert_refused(relation, "organs_organrelation_not_self", "cannot be related to itself")
+
+
+def test_a_post_belongs_to_an_organ_or_a_partner_not_both():
+    post = Post(
+        slug="double-post",
+        title="Double",
+        organ=Organ.objects.get(slug="secretariat"),
+        partner=Partner.objects.get(slug="osce"),
+    )
+    assert_refused(post, "organs_post_one_body", "either a CSTO organ or a partner")
+
+
+def test_tenure_cannot_end_before_it_starts():
+    post = Post.objects.get(slug="csto-secretary-general")
+    tenure = Tenure(person=post.tenures.first().person, post=post, start="2010", end="2009")
+    assert_refused(tenure, "organs_tenure_end_after_start", "cannot be before the start")
+
+
+def test_slugs_are_unique():
+    organ = Organ(slug="secretariat", name="Second secretariat", kind="working_body")
+    assert_refused(organ, "organs_organ_slug", "already exists")
+
+
+def test_members_on_a_date_are_one_query(django_assert_num_queries):
+    with django_assert_num_queries(1):
+        members = sorted(Membership.objects.members_on(datetime.date(2011, 1, 1)).values_list("state__iso2", flat=True))
+    assert members == ["AM", "BY", "KG", "KZ", "RU", "TJ", "UZ"]

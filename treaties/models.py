@@ -1,0 +1,167 @@
+"""Treaties and other instruments: what they are, who adopted them, their life events and their parties."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from csto_portal.dates import PartialDateAttribute, partial_date_constraint, partial_date_fields
+from csto_portal.models import Record
+from treaties.choices import EventKind, InstrumentKind, InstrumentStatus, PartyStatus, RelationKind
+
+
+class Instrument(Record):
+    """A treaty, charter, agreement, resolution, decision, declaration or plan."""
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=InstrumentKind.choices)
+    title = models.CharField(_("title"), max_length=400)
+    short_title = models.CharField(_("short title"), max_length=150, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=InstrumentStatus.choices)
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("What the instrument does, in the portal's words.")
+    )
+    adopted_by_organ = models.ForeignKey(
+        "organs.Organ",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="instruments",
+        verbose_name=_("adopted by (CSTO organ)"),
+    )
+    adopted_by_partner = models.ForeignKey(
+        "organs.Partner",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="instruments",
+        verbose_name=_("adopted by (partner body)"),
+    )
+    areas = models.ManyToManyField(
+        "csto_portal.Area", blank=True, related_name="instruments", verbose_name=_("subject areas")
+    )
+    related = models.ManyToManyField(
+        "self",
+        through="treaties.InstrumentRelation",
+        symmetrical=False,
+        blank=True,
+        related_name="related_from",
+        verbose_name=_("related instruments"),
+    )
+
+    class Meta:
+        verbose_name = _("instrument")
+        verbose_name_plural = _("instruments")
+        ordering = ["title", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(adopted_by_organ__isnull=True) | Q(adopted_by_partner__isnull=True),
+                name="%(app_label)s_%(class)s_one_adopter",
+                violation_error_message=_("Name either the CSTO organ or the partner body that adopted it, not both."),
+            )
+        ]
+
+    def __str__(self):
+        return self.short_title or self.title
+
+    @property
+    def adopted_by(self):
+        return self.adopted_by_organ or self.adopted_by_partner
+
+
+class InstrumentRelation(Record):
+    """One instrument amending, implementing or supporting another."""
+
+    source = models.ForeignKey(
+        "treaties.Instrument", on_delete=models.CASCADE, related_name="relations", verbose_name=_("instrument")
+    )
+    kind = models.CharField(_("relation"), max_length=20, choices=RelationKind.choices)
+    target = models.ForeignKey(
+        "treaties.Instrument",
+        on_delete=models.CASCADE,
+        related_name="inbound_relations",
+        verbose_name=_("related instrument"),
+    )
+
+    class Meta:
+        verbose_name = _("instrument relation")
+        verbose_name_plural = _("instrument relations")
+        ordering = ["source", "kind", "target", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["source", "kind", "target"], name="%(app_label)s_%(class)s_unique"),
+            models.CheckConstraint(
+                condition=~Q(source=models.F("target")),
+                name="%(app_label)s_%(class)s_not_self",
+                violation_error_message=_("An instrument cannot be related to itself."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.source} {self.get_kind_display()} {self.target}"
+
+
+class InstrumentEvent(Record):
+    """A dated step in an instrument's life, for the instrument as a whole or for one state."""
+
+    instrument = models.ForeignKey(
+        "treaties.Instrument", on_delete=models.CASCADE, related_name="events", verbose_name=_("instrument")
+    )
+    kind = models.CharField(_("event"), max_length=20, choices=EventKind.choices)
+    occurred_date, occurred_precision = partial_date_fields(_("date"), required=True)
+    state = models.ForeignKey(
+        "organs.State",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="instrument_events",
+        verbose_name=_("state"),
+        help_text=_("The state this step concerns; blank for the instrument as a whole."),
+    )
+    place = models.CharField(_("place"), max_length=100, blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    occurred = PartialDateAttribute()
+
+    class Meta:
+        verbose_name = _("instrument event")
+        verbose_name_plural = _("instrument events")
+        ordering = ["occurred_date", "pk"]
+        indexes = [models.Index(fields=["occurred_date", "id"], name="treaties_event_order")]  # default ordering
+        constraints = [
+            partial_date_constraint("occurred"),
+            models.UniqueConstraint(
+                fields=["instrument", "kind", "state", "occurred_date"],
+                nulls_distinct=False,
+                name="%(app_label)s_%(class)s_unique",
+                violation_error_message=_("This step is already recorded for that date."),
+            ),
+        ]
+
+    def __str__(self):
+        who = f" ({self.state})" if self.state_id else ""
+        return f"{self.instrument}: {self.get_kind_display()}{who}, {self.occurred}"
+
+
+class Party(Record):
+    """A state's standing towards an instrument; its own dated steps are the instrument's events for that state."""
+
+    instrument = models.ForeignKey(
+        "treaties.Instrument", on_delete=models.CASCADE, related_name="parties", verbose_name=_("instrument")
+    )
+    state = models.ForeignKey("organs.State", on_delete=models.PROTECT, related_name="parties", verbose_name=_("state"))
+    status = models.CharField(_("status"), max_length=20, choices=PartyStatus.choices, default=PartyStatus.PARTY)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("party")
+        verbose_name_plural = _("parties")
+        ordering = ["instrument", "state__name", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["instrument", "state"],
+                name="%(app_label)s_%(class)s_unique",
+                violation_error_message=_("This state is already listed for this instrument."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.state} — {self.instrument}"
