@@ -95,7 +95,7 @@ ORGAN = Spec(
         "posts": (POST, "organ"),
     },
 )
-PARTNER_POSTS = Spec(Partner, key=("slug",), children={"posts": (POST, "partner")}, cited=False)
+PARTNER_POSTS = Spec(Partner, key=("slug",), fields=("slug",), children={"posts": (POST, "partner")}, cited=False)
 INSTRUMENT = Spec(
     Instrument,
     key=("slug",),
@@ -123,7 +123,7 @@ INSTRUMENT = Spec(
         ),
     },
 )
-ESTABLISHMENT = Spec(Organ, key=("slug",), refs={"established_by": (Instrument, "slug")}, cited=False)
+ESTABLISHMENT = Spec(Organ, key=("slug",), fields=("slug",), refs={"established_by": (Instrument, "slug")}, cited=False)
 MEMBERSHIP = Spec(
     Membership,
     key=("state", "partner", "body", "start_date"),
@@ -213,9 +213,10 @@ FILES = [
 class Loader:
     def __init__(self, directory: Path = DATASET_DIR):
         self.directory = Path(directory)
-        self.counts: dict[str, int] = {}
+        self.loaded: dict[str, set[int]] = {}
 
     def load(self) -> dict[str, int]:
+        """Load every file; return how many records of each model the dataset holds."""
         with transaction.atomic():
             for filename, spec in FILES:
                 path = self.directory / filename
@@ -225,7 +226,7 @@ class Loader:
                 for index, data in enumerate(records, start=1):
                     where = f"{filename}, record {index} ({self._label(data)})"
                     self._load_record(spec, data, parent=None, where=where)
-        return self.counts
+        return {label: len(pks) for label, pks in self.loaded.items()}
 
     @staticmethod
     def _read(path: Path) -> list:
@@ -275,8 +276,8 @@ class Loader:
         for name in spec.key:
             if name in values:
                 lookup[name] = values[name]
-            elif name in spec.refs or name.endswith("_date"):
-                lookup[name] = None
+            elif spec.model._meta.get_field(name).blank:
+                lookup[name] = spec.model._meta.get_field(name).get_default()
             else:
                 raise DatasetError(f"{where}: missing {name}, which identifies the record")
         if parent is not None:
@@ -293,7 +294,7 @@ class Loader:
             raise DatasetError(f"{where}: {self._messages(error)}") from None
         except IntegrityError as error:
             raise DatasetError(f"{where}: the database refused it: {error}".strip()) from None
-        self.counts[spec.model._meta.label] = self.counts.get(spec.model._meta.label, 0) + 1
+        self.loaded.setdefault(spec.model._meta.label, set()).add(instance.pk)
 
         for name, (model, lookup_field) in spec.many.items():
             if name in data:
@@ -346,7 +347,7 @@ class Loader:
                 citation.save()
         except ValidationError as error:
             raise DatasetError(f"{where}: {self._messages(error)}") from None
-        self.counts["csto_portal.Citation"] = self.counts.get("csto_portal.Citation", 0) + 1
+        self.loaded.setdefault("csto_portal.Citation", set()).add(citation.pk)
         return citation
 
     @staticmethod

@@ -18,7 +18,7 @@ class InstrumentKind(models.TextChoices):
 
 class InstrumentStatus(models.TextChoices):
     DRAFT = "draft", _("draft")
-    SIGNED = "signed", _("signed, not yet in force")
+    SIGNED = "signed", _("signed")
     IN_FORCE = "in_force", _("in force")
     ADOPTED = "adopted", _("adopted")
     EXPIRED = "expired", _("expired")
