@@ -6,7 +6,10 @@ Every process that uses it attaches to the same postmaster; the last one to
 exit stops it.
 """
 
+import atexit
 import os
+import signal
+import sys
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
@@ -23,6 +26,13 @@ def embedded_database(var_dir: Path) -> dict:
     import pgserver
 
     server = pgserver.get_server(var_dir / "pgdata", cleanup_mode="stop")
+    _forget_dead_processes(server)
+    # atexit runs handlers last-in first-out, so this runs just before pgserver's own detach.
+    atexit.register(_forget_dead_processes, server)
+    # pgserver detaches (and the last process stops the server) at exit; a plain SIGTERM would skip that.
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+
     uri = urlparse(server.get_uri())
     return {
         "ENGINE": "django.db.backends.postgresql",
@@ -30,3 +40,18 @@ def embedded_database(var_dir: Path) -> dict:
         "USER": uri.username,
         "HOST": parse_qs(uri.query)["host"][0],
     }
+
+
+def _forget_dead_processes(server) -> None:
+    """Drop processes that died without detaching from pgserver's list of attached processes.
+
+    pgserver stops the server only when the exiting process is the last one
+    listed. A process killed outright (runserver's reloader kills its child
+    with SIGKILL) never unlists itself, and the server would then run forever.
+    """
+    import psutil
+
+    with server._lock:
+        attached = server.global_process_id_list
+        alive = [pid for pid in attached.get() if psutil.pid_exists(pid)]
+        attached.put(alive)
