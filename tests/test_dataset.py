@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from django.apps import apps
 
-from csto_portal.models import Citation, Record
+from csto_portal.models import Area, Citation, Record
 from operations.models import Meeting, Operation, Series
 from organs.models import Membership, Organ, Partner, Post, State, Tenure
 from treaties.models import Instrument
@@ -195,8 +195,6 @@ def test_partner_bodies_sit_under_their_organizations():
 
 
 def test_areas_list_their_tasks():
-    from csto_portal.models import Area
-
     assert Area.objects.get(slug="military-cooperation").tasks.count() == 9
     assert Area.objects.get(slug="military-technical-cooperation").tasks.count() == 5
     assert Area.objects.get(slug="contemporary-threats").children.count() == 5

@@ -49,7 +49,11 @@ def test_a_record_cites_one_place_in_a_source_once(georgia_joined):
 
 def test_task_positions_are_unique_within_an_area():
     task = AreaTask.objects.first()
-    assert_refused(AreaTask(area=task.area, position=task.position, text="Again"), "unique_position", "already exists")
+    assert_refused(
+        AreaTask(area=task.area, position=task.position, text="Again"),
+        "csto_portal_areatask_unique_position",
+        "already exists",
+    )
 
 
 def test_disputed_dates_keep_both_sources_and_mark_the_preferred_one(georgia_joined):

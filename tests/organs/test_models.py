@@ -102,3 +102,34 @@ def test_members_on_a_date_are_one_query(django_assert_num_queries):
     with django_assert_num_queries(1):
         members = sorted(Membership.objects.members_on(datetime.date(2011, 1, 1)).values_list("state__iso2", flat=True))
     assert members == ["AM", "BY", "KG", "KZ", "RU", "TJ", "UZ"]
+
+
+def test_a_relation_between_two_organs_is_recorded_once():
+    existing = OrganRelation.objects.first()
+    duplicate = OrganRelation(source=existing.source, kind=existing.kind, target=existing.target)
+    assert_refused(duplicate, "organs_organrelation_unique", "already exists")
+
+
+def test_an_organization_cannot_be_its_own_parent():
+    osce = Partner.objects.get(slug="osce")
+    osce.parent = osce
+    assert_refused(osce, "organs_partner_not_own_parent", "cannot be part of itself")
+
+
+def test_overlapping_standing_of_one_organization_is_refused():
+    partner = Partner.objects.get(slug="osce-parliamentary-assembly")
+    assembly = Organ.objects.get(slug="parliamentary-assembly")
+    Membership.objects.create(partner=partner, body=assembly, status="observer", start="2013")
+    overlapping = Membership(partner=partner, body=assembly, status="partner", start="2015-03")
+    assert_refused(overlapping, "organs_membership_no_overlap_partner", "organization already has a membership")
+
+
+def test_chairmanship_cannot_end_before_it_starts(russia):
+    turn = Chairmanship(state=russia, start="1999", end="1998")
+    assert_refused(turn, "organs_chairmanship_end_after_start", "cannot be before the start")
+
+
+def test_a_tenure_is_recorded_once():
+    existing = Tenure.objects.exclude(start_date=None).first()
+    duplicate = Tenure(person=existing.person, post=existing.post, start=existing.start)
+    assert_refused(duplicate, "organs_tenure_unique_start", "already exists")

@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 
 from organs.models import Organ, Partner, State
@@ -31,8 +33,6 @@ def test_the_same_step_cannot_be_recorded_twice(treaty):
 
 
 def test_event_dates_keep_their_precision_rule(treaty):
-    import datetime
-
     event = InstrumentEvent(
         instrument=treaty, kind="amended", occurred_date=datetime.date(2001, 1, 5), occurred_precision="year"
     )
@@ -47,3 +47,9 @@ def test_a_state_is_listed_once_per_instrument(treaty):
 def test_an_instrument_cannot_relate_to_itself(treaty):
     relation = InstrumentRelation(source=treaty, kind="amends", target=treaty)
     assert_refused(relation, "treaties_instrumentrelation_not_self", "cannot be related to itself")
+
+
+def test_a_relation_between_two_instruments_is_recorded_once():
+    existing = InstrumentRelation.objects.first()
+    duplicate = InstrumentRelation(source=existing.source, kind=existing.kind, target=existing.target)
+    assert_refused(duplicate, "treaties_instrumentrelation_unique", "already exists")
