@@ -1,5 +1,6 @@
 from django.shortcuts import render
 from django.utils import timezone
+from django.views.generic import TemplateView
 
 from operations.models import Operation
 from organs.models import Membership, Organ
@@ -32,3 +33,11 @@ def home(request):
         },
     }
     return render(request, "home.html", context)
+
+
+class TimelineView(TemplateView):
+    template_name = "csto_portal/timeline.html"
+
+
+def search(request):
+    return render(request, "csto_portal/search.html")

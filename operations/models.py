@@ -3,6 +3,7 @@
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from csto_portal.dates import PartialDateAttribute, date_order_constraint, partial_date_constraint, partial_date_fields
@@ -106,6 +107,9 @@ class Operation(Record):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("operations:operation_detail", args=[self.slug])
+
 
 class Participation(Record):
     """A state or organization hosting, taking part in or observing an operation."""
@@ -207,8 +211,13 @@ class Result(Record):
         ]
 
     def __str__(self):
+        return f"{self.metric}: {self.figure}"
+
+    @property
+    def figure(self) -> str:
+        """The value as a reader writes it: "more than 220 t", "7,688 items"."""
         qualifier = "" if self.qualifier == Qualifier.EXACT else f"{self.get_qualifier_display()} "
-        return f"{self.metric}: {qualifier}{self.value.normalize():f} {self.unit}"
+        return f"{qualifier}{self.value.normalize():,f} {self.unit}"
 
 
 class Meeting(Record):
@@ -261,3 +270,6 @@ class Meeting(Record):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("operations:meeting_detail", args=[self.slug])

@@ -5,6 +5,7 @@ from django.contrib.postgres.fields import RangeOperators
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from csto_portal.constraints import DateRange, IdRange
@@ -36,6 +37,9 @@ class State(Record):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("organs:state_detail", args=[self.iso2.lower()])
 
     def save(self, *args, **kwargs):
         self.iso2 = self.iso2.upper()
@@ -75,6 +79,9 @@ class Organ(Record):
 
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def get_absolute_url(self):
+        return reverse("organs:organ_detail", args=[self.slug])
 
 
 class OrganRelation(Record):
@@ -139,6 +146,9 @@ class Partner(Record):
 
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def get_absolute_url(self):
+        return reverse("organs:partner_detail", args=[self.slug])
 
 
 class PeriodQuerySet(models.QuerySet):

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from csto_portal.dates import PartialDateAttribute, partial_date_constraint, partial_date_fields
@@ -62,6 +63,9 @@ class Instrument(Record):
 
     def __str__(self):
         return self.short_title or self.title
+
+    def get_absolute_url(self):
+        return reverse("treaties:instrument_detail", args=[self.slug])
 
     @property
     def adopted_by(self):

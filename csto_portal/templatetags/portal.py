@@ -1,0 +1,28 @@
+"""Template helpers shared by every page: partial dates as <time> elements and date periods."""
+
+from django import template
+from django.utils.html import format_html
+
+from csto_portal.dates import PartialDate
+
+register = template.Library()
+
+
+@register.filter
+def as_time(value: PartialDate | None):
+    """``<time datetime="2006-06">June 2006</time>``: machine-readable at the precision known."""
+    if value is None:
+        return ""
+    return format_html('<time datetime="{}">{}</time>', value.isoformat(), value)
+
+
+@register.simple_tag
+def period(start: PartialDate | None, end: PartialDate | None):
+    """A span of dates: "20 May 2010 – 21 May 2010", or one date when start and end agree or end is unknown."""
+    if start is None and end is None:
+        return "date not known"
+    if end is None or end == start:
+        return as_time(start)
+    if start is None:
+        return format_html("until {}", as_time(end))
+    return format_html("{} – {}", as_time(start), as_time(end))

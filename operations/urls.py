@@ -1,0 +1,12 @@
+from django.urls import path
+
+from operations import views
+
+app_name = "operations"
+
+urlpatterns = [
+    path("operations/", views.OperationListView.as_view(), name="operation_list"),
+    path("operations/<slug:slug>/", views.OperationDetailView.as_view(), name="operation_detail"),
+    path("meetings/", views.MeetingListView.as_view(), name="meeting_list"),
+    path("meetings/<slug:slug>/", views.MeetingDetailView.as_view(), name="meeting_detail"),
+]
