@@ -61,7 +61,8 @@ def grow_dataset(factor: int = 10):
         for i, organ in enumerate(organs[:factor])
     )
     Tenure.objects.bulk_create(
-        Tenure(person=person, post=post, start=datetime.date(2001, 1, 1)) for person, post in zip(people, posts)
+        Tenure(person=person, post=post, start=datetime.date(2001, 1, 1))
+        for person, post in zip(people, posts, strict=False)
     )
 
     instruments = Instrument.objects.bulk_create(
@@ -101,7 +102,7 @@ def grow_dataset(factor: int = 10):
     Participation.objects.bulk_create(
         Participation(operation=operation, role=role, state=state)
         for operation in all_operations
-        for role, state in zip(["host", "participant", "observer"] * factor, states)
+        for role, state in zip(["host", "participant", "observer"] * factor, states, strict=False)
     )
     Result.objects.bulk_create(
         Result(operation=operation, metric=f"synthetic figure {run}-{i}", value=i, unit="t", position=10 + i)
