@@ -22,7 +22,11 @@ class FilteredListView(ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filter"] = self.filterset
-        context["filtered"] = any(value not in ("", None) for value in self.filterset.data.values())
+        context["filtered"] = any(
+            value not in ("", None)
+            for name, value in self.filterset.data.items()
+            if name not in {self.page_kwarg, "ordering"}
+        )
         return context
 
     def render_to_response(self, context, **response_kwargs):

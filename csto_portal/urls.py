@@ -7,7 +7,7 @@ from csto_portal.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("timeline/", views.TimelineView.as_view(), name="timeline"),
+    path("timeline/", views.timeline_view, name="timeline"),
     path("search/", views.search, name="search"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("admin/", admin.site.urls),

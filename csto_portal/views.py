@@ -1,9 +1,15 @@
+from types import SimpleNamespace
+
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
-from django.views.generic import TemplateView
 
-from operations.models import Operation
-from organs.models import Membership, Organ
+from csto_portal.forms import SearchForm, TimelineForm
+from csto_portal.search import search_all
+from csto_portal.timeline import entry, timeline
+from operations.models import Meeting, Operation
+from organs.models import Membership, Organ, Partner
 from treaties.models import Instrument, InstrumentEvent
 
 FOUNDING_EVENTS = {
@@ -11,33 +17,72 @@ FOUNDING_EVENTS = {
     "charter_signed": ("csto-charter", "signed"),
     "charter_in_force": ("csto-charter", "in_force"),
 }
+TIMELINE_PAGE_SIZE = 100
 
 
 def home(request):
-    """What the CSTO is, when it was founded, who belongs to it today, and how much the portal records."""
+    """What the CSTO is, when it was founded, who belongs to it today, key figures and the latest events."""
     events = InstrumentEvent.objects.filter(
         state__isnull=True,
         instrument__slug__in={slug for slug, _ in FOUNDING_EVENTS.values()},
         kind__in={kind for _, kind in FOUNDING_EVENTS.values()},
     ).select_related("instrument")
     by_key = {(event.instrument.slug, event.kind): event for event in events}
-    founding = {name: by_key.get(key) for name, key in FOUNDING_EVENTS.items()}
     members = Membership.objects.members_on(timezone.localdate()).select_related("state").order_by("state__name")
     context = {
-        "founding": founding,
+        "founding": {name: by_key.get(key) for name, key in FOUNDING_EVENTS.items()},
         "members": members,
         "counts": {
             "organs": Organ.objects.count(),
             "instruments": Instrument.objects.count(),
             "operations": Operation.objects.count(),
+            "meetings": Meeting.objects.count(),
+            "partners": Partner.objects.count(),
         },
+        "latest": [entry(row) for row in timeline(newest_first=True)[:8]],
     }
     return render(request, "home.html", context)
 
 
-class TimelineView(TemplateView):
-    template_name = "csto_portal/timeline.html"
+def _page(request, items, per_page):
+    try:
+        return Paginator(items, per_page).page(request.GET.get("page") or 1)
+    except InvalidPage as error:
+        raise Http404(f"There is no such page of results ({error}).") from None
+
+
+def timeline_view(request):
+    """Every dated fact in order, grouped by year; filterable by year range, kind and area."""
+    form = TimelineForm(request.GET)
+    if form.is_valid():
+        area = form.cleaned_data["area"]
+        rows = timeline(
+            category=form.cleaned_data["kind"] or None,
+            area=area.slug if area else None,
+            year_from=form.cleaned_data["year_from"],
+            year_to=form.cleaned_data["year_to"],
+        )
+        page = _page(request, rows, TIMELINE_PAGE_SIZE)
+        entries = [entry(row) for row in page.object_list]
+    else:
+        page, entries = None, []
+    context = {
+        "filter": SimpleNamespace(form=form, errors=form.errors),
+        "page_obj": page,
+        "entries": entries,
+        "filtered": any(request.GET.get(name) for name in form.fields),
+    }
+    return render(request, "csto_portal/timeline.html", context, status=200 if form.is_valid() else 400)
 
 
 def search(request):
-    return render(request, "csto_portal/search.html")
+    """Full-text search over every kind of record, grouped by kind, best matches first."""
+    form = SearchForm(request.GET)
+    valid = form.is_valid()
+    query = form.cleaned_data["q"] if valid else ""
+    context = {
+        "form": form,
+        "search_query": query,
+        "groups": search_all(query) if query else [],
+    }
+    return render(request, "csto_portal/search.html", context, status=200 if valid else 400)

@@ -1,13 +1,16 @@
 """Operations, exercises and meetings: who hosted, took part and watched, and what came of them."""
 
+import datetime
+
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from csto_portal.dates import PartialDateAttribute, date_order_constraint, partial_date_constraint, partial_date_fields
-from csto_portal.models import Record
+from csto_portal.fulltext import search_index, search_vector_field
+from csto_portal.models import Area, Citation, Record
 from operations.choices import (
     Agency,
     MeetingKind,
@@ -18,6 +21,30 @@ from operations.choices import (
     Recurrence,
     Unit,
 )
+
+
+def covering_year(year: int) -> Q:
+    """Records whose start–end span covers ``year``; one without an end covers the year it starts in.
+
+    Month and year dates are stored as the first day of their period, so comparing whole years by day is exact.
+    """
+    first, next_first = datetime.date(year, 1, 1), datetime.date(year + 1, 1, 1)
+    return Q(start_date__lt=next_first) & (Q(end_date__gte=first) | Q(end_date__isnull=True, start_date__gte=first))
+
+
+def _cited(queryset):
+    # Citations are a generic relation: without an explicit prefetch each record (and its source) costs a query.
+    return queryset.prefetch_related(Prefetch("citations", queryset=_citations()))
+
+
+def _citations():
+    return Citation.objects.select_related("source").order_by("-preferred", "pk")
+
+
+class SeriesQuerySet(models.QuerySet):
+    def for_cards(self):
+        """The series as shown in the cards above the operations list."""
+        return self.order_by("name", "pk")
 
 
 class Series(Record):
@@ -41,6 +68,8 @@ class Series(Record):
 
     since = PartialDateAttribute()
 
+    objects = SeriesQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("series")
         verbose_name_plural = _("series")
@@ -49,6 +78,67 @@ class Series(Record):
 
     def __str__(self):
         return self.name
+
+
+class OperationQuerySet(models.QuerySet):
+    def for_list(self):
+        """Rows of the operations list: series and hosts come along, so a page costs the same at any size."""
+        hosts = (
+            Participation.objects.filter(role=ParticipationRole.HOST)
+            .select_related("state", "partner")
+            .order_by("state__name", "partner__name", "pk")
+        )
+        return self.select_related("series").prefetch_related(Prefetch("participations", hosts, to_attr="hosts"))
+
+    def for_display(self):
+        """An operation's page: its series and sibling editions, who took part, results, links and sources."""
+        # Imported here: organs and treaties may come to import this module for their own pages.
+        from organs.models import Organ
+        from treaties.models import Instrument
+
+        participations = _cited(
+            Participation.objects.select_related("state", "partner").order_by(
+                "role", "state__name", "partner__name", "pk"
+            )
+        )
+        siblings = Operation.objects.only(
+            "slug", "name", "series_id", "status", "start_date", "start_precision", "end_date", "end_precision"
+        ).order_by("start_date", "name", "pk")
+        return _cited(
+            self.select_related("series", "run_by").prefetch_related(
+                Prefetch("series__operations", siblings),
+                Prefetch("forces", Organ.objects.order_by("position", "name", "pk")),
+                Prefetch("participations", participations),
+                Prefetch("results", _cited(Result.objects.order_by("position", "pk"))),
+                Prefetch("instruments", Instrument.objects.order_by("title", "pk")),
+                Prefetch("areas", Area.objects.order_by("position", "name", "pk")),
+            )
+        )
+
+    def covering_year(self, year: int):
+        """Operations whose span covers ``year``: Kanal, 2003–2009 is found for 2005."""
+        return self.filter(covering_year(year))
+
+    def with_participant(self, state=None, role: str | None = None):
+        """Operations in which ``state`` took part in any role, or in ``role``; either may be left out."""
+        participations = Participation.objects.filter(operation=OuterRef("pk"))
+        if state is not None:
+            participations = participations.filter(state=state)
+        if role:
+            participations = participations.filter(role=role)
+        # A subquery rather than a join: a state that both hosted and took part must not list the operation twice.
+        return self.filter(Exists(participations))
+
+    def in_area(self, area):
+        """Operations tagged with ``area`` or with one of its sub-areas."""
+        tags = Operation.areas.through.objects.filter(operation=OuterRef("pk")).filter(
+            Q(area=area) | Q(area__parent=area)
+        )
+        return self.filter(Exists(tags))
+
+    def matching(self, text: str):
+        """A plain text match on name and summary (site-wide full-text search is separate)."""
+        return self.filter(Q(name__icontains=text) | Q(summary__icontains=text))
 
 
 class Operation(Record):
@@ -91,16 +181,20 @@ class Operation(Record):
         help_text=_("The legal basis, or documents the operation tested or approved."),
     )
     areas = models.ManyToManyField("csto_portal.Area", blank=True, related_name="operations", verbose_name=_("areas"))
+    search_vector = search_vector_field(("name", "A"), ("summary", "B"))
 
     start = PartialDateAttribute()
     end = PartialDateAttribute()
+
+    objects = OperationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("operation")
         verbose_name_plural = _("operations")
         ordering = ["-start_date", "name", "pk"]
         indexes = [
-            models.Index(fields=["-start_date", "name", "id"], name="operations_operation_order")
+            search_index("operations_operation_search"),
+            models.Index(fields=["-start_date", "name", "id"], name="operations_operation_order"),
         ]  # default ordering
         constraints = [date_order_constraint(), partial_date_constraint("start"), partial_date_constraint("end")]
 
@@ -220,6 +314,45 @@ class Result(Record):
         return f"{qualifier}{self.value.normalize():,f} {self.unit}"
 
 
+class MeetingQuerySet(models.QuerySet):
+    def for_list(self):
+        """Rows of the meetings list, with the host state."""
+        return self.select_related("host")
+
+    def for_display(self):
+        """A meeting's page: who met, what they adopted, and the sources."""
+        from organs.models import Organ, Partner, Person, State
+        from treaties.models import Instrument
+
+        return _cited(
+            self.select_related("host").prefetch_related(
+                Prefetch("organs", Organ.objects.order_by("position", "name", "pk")),
+                Prefetch("partners", Partner.objects.order_by("name", "pk")),
+                Prefetch("states", State.objects.order_by("name", "pk")),
+                Prefetch("people", Person.objects.order_by("name", "pk")),
+                Prefetch("instruments", Instrument.objects.order_by("title", "pk")),
+                Prefetch("areas", Area.objects.order_by("position", "name", "pk")),
+            )
+        )
+
+    def covering_year(self, year: int):
+        """Meetings held in ``year``, or spanning it."""
+        return self.filter(covering_year(year))
+
+    def with_state(self, state):
+        """Meetings that ``state`` hosted or was represented at."""
+        represented = Meeting.states.through.objects.filter(meeting=OuterRef("pk"), state=state)
+        return self.filter(Q(host=state) | Exists(represented))
+
+    def with_partner(self, partner):
+        """Meetings at which ``partner`` took part."""
+        return self.filter(Exists(Meeting.partners.through.objects.filter(meeting=OuterRef("pk"), partner=partner)))
+
+    def matching(self, text: str):
+        """A plain text match on title, summary and place."""
+        return self.filter(Q(title__icontains=text) | Q(summary__icontains=text) | Q(place__icontains=text))
+
+
 class Meeting(Record):
     """A session, consultation, conference or signing at which the CSTO met its members or partners."""
 
@@ -255,16 +388,20 @@ class Meeting(Record):
         "treaties.Instrument", blank=True, related_name="meetings", verbose_name=_("documents adopted or signed")
     )
     areas = models.ManyToManyField("csto_portal.Area", blank=True, related_name="meetings", verbose_name=_("areas"))
+    search_vector = search_vector_field(("title", "A"), ("place", "B"), ("summary", "B"))
 
     start = PartialDateAttribute()
     end = PartialDateAttribute()
+
+    objects = MeetingQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
         ordering = ["-start_date", "title", "pk"]
         indexes = [
-            models.Index(fields=["-start_date", "title", "id"], name="operations_meeting_order")
+            search_index("operations_meeting_search"),
+            models.Index(fields=["-start_date", "title", "id"], name="operations_meeting_order"),
         ]  # default ordering
         constraints = [date_order_constraint(), partial_date_constraint("start"), partial_date_constraint("end")]
 

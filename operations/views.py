@@ -1,19 +1,68 @@
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView
 
-from operations.models import Meeting, Operation
+from csto_portal.lists import FilteredListView
+from operations.choices import Agency, ParticipationRole
+from operations.filters import MeetingFilterSet, OperationFilterSet
+from operations.models import Meeting, Operation, Series
+
+AGENCY_LABELS = dict(Agency.choices)
 
 
-class OperationListView(ListView):
-    model = Operation
+def mark_own_sources(children, record):
+    """Give each child (a result, a participation) the citations worth showing beside it.
+
+    A child's citation is shown in full where it cites a place the record itself does not, and by its note alone
+    where it repeats the record's citation but adds a remark; plain repeats are left to the record's Sources.
+    """
+    record_places = {(citation.source_id, citation.locator) for citation in record.citations.all()}
+    for child in children:
+        child.shown_citations = []
+        for citation in child.citations.all():
+            citation.differs = (citation.source_id, citation.locator) not in record_places
+            if citation.differs or citation.note:
+                child.shown_citations.append(citation)
+    return children
+
+
+class OperationListView(FilteredListView):
+    queryset = Operation.objects.for_list()
+    filterset_class = OperationFilterSet
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["series_list"] = Series.objects.for_cards()
+        return context
 
 
 class OperationDetailView(DetailView):
-    model = Operation
+    queryset = Operation.objects.for_display()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        operation = self.object
+        participations = mark_own_sources(list(operation.participations.all()), operation)
+        for participation in participations:
+            participation.agency_labels = [AGENCY_LABELS.get(agency, agency) for agency in participation.agencies]
+        observers = [p for p in participations if p.role == ParticipationRole.OBSERVER]
+        context.update(
+            hosts=[p for p in participations if p.role == ParticipationRole.HOST],
+            participants=[p for p in participations if p.role == ParticipationRole.PARTICIPANT],
+            observer_states=[p for p in observers if p.state_id],
+            observer_partners=[p for p in observers if p.partner_id],
+            results=mark_own_sources(list(operation.results.all()), operation),
+            other_editions=(
+                [edition for edition in operation.series.operations.all() if edition.pk != operation.pk]
+                if operation.series
+                else []
+            ),
+        )
+        return context
 
 
-class MeetingListView(ListView):
-    model = Meeting
+class MeetingListView(FilteredListView):
+    queryset = Meeting.objects.for_list()
+    filterset_class = MeetingFilterSet
 
 
 class MeetingDetailView(DetailView):
-    model = Meeting
+    queryset = Meeting.objects.for_display()

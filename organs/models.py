@@ -3,15 +3,200 @@
 from django.contrib.postgres.constraints import ExclusionConstraint
 from django.contrib.postgres.fields import RangeOperators
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, F, Min, OuterRef, Prefetch, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from csto_portal.constraints import DateRange, IdRange
 from csto_portal.dates import PartialDateAttribute, date_order_constraint, partial_date_constraint, partial_date_fields
+from csto_portal.fulltext import search_index, search_vector_field
 from csto_portal.models import Record
 from organs.choices import MembershipStatus, OrganKind, OrganRelationKind, PartnerKind
+
+
+def _dated_events():
+    """An instrument's own dated steps (not one state's), earliest first: the first is the one a list shows."""
+    from treaties.models import InstrumentEvent
+
+    return Prefetch(
+        "events",
+        queryset=InstrumentEvent.objects.filter(state__isnull=True).order_by("occurred_date", "pk"),
+        to_attr="dated_events",
+    )
+
+
+def _instruments_in_order():
+    """Instruments in the order they came about: by their first dated step, undated ones last."""
+    from treaties.models import Instrument
+
+    first_date = Min("events__occurred_date", filter=Q(events__state__isnull=True))
+    return (
+        Instrument.objects.annotate(first_date=first_date)
+        .order_by(F("first_date").asc(nulls_last=True), "title", "pk")
+        .prefetch_related(_dated_events())
+    )
+
+
+def _operations_in_order():
+    from operations.models import Operation
+
+    return Operation.objects.order_by(F("start_date").desc(nulls_last=True), "name", "pk")
+
+
+def _meetings_in_order():
+    from operations.models import Meeting
+
+    return Meeting.objects.select_related("host").order_by("-start_date", "title", "pk")
+
+
+def _participations(role):
+    """One role's participations, most recent operation first, with the operation they concern."""
+    from operations.models import Participation
+
+    return (
+        Participation.objects.filter(role=role)
+        .select_related("operation")
+        .order_by(F("operation__start_date").desc(nulls_last=True), "operation__name", "pk")
+    )
+
+
+def _posts_with_holders():
+    return Post.objects.order_by("title", "pk").prefetch_related(
+        Prefetch("tenures", queryset=Tenure.objects.select_related("person").order_by("start_date", "pk"))
+    )
+
+
+class StateQuerySet(models.QuerySet):
+    def member_states(self):
+        """States that have had at least one membership period, in the Organization or in one of its organs."""
+        return self.filter(Exists(Membership.objects.filter(state=OuterRef("pk"))))
+
+    def for_list(self, date):
+        """What the list of member states shows: each state's standing on ``date`` and its full-member periods."""
+        return self.prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.on(date).select_related("body").order_by("body__position", "pk"),
+                to_attr="standing",
+            ),
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.filter(
+                    body__isnull=True, status__in=MembershipStatus.member_values()
+                ).order_by("start_date", "pk"),
+                to_attr="member_periods",
+            ),
+        )
+
+    def for_display(self):
+        """Everything a state's page shows, in a fixed number of queries."""
+        from operations.choices import ParticipationRole
+        from treaties.models import InstrumentEvent, Party
+
+        return self.prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.select_related("body", "basis_instrument")
+                .prefetch_related("citations__source")
+                .order_by("start_date", "body__position", "pk"),
+            ),
+            Prefetch("chairmanships", queryset=Chairmanship.objects.order_by("start_date", "pk")),
+            Prefetch("participations", queryset=_participations(ParticipationRole.HOST), to_attr="hosted"),
+            Prefetch("participations", queryset=_participations(ParticipationRole.PARTICIPANT), to_attr="took_part"),
+            Prefetch("participations", queryset=_participations(ParticipationRole.OBSERVER), to_attr="observed"),
+            Prefetch("meetings_hosted", queryset=_meetings_in_order()),
+            Prefetch("meetings", queryset=_meetings_in_order()),
+            Prefetch(
+                "parties", queryset=Party.objects.select_related("instrument").order_by("instrument__title", "pk")
+            ),
+            Prefetch(
+                "instrument_events",
+                queryset=InstrumentEvent.objects.select_related("instrument").order_by("occurred_date", "pk"),
+            ),
+            Prefetch(
+                "people",
+                queryset=Person.objects.order_by("name", "pk").prefetch_related(
+                    Prefetch(
+                        "tenures",
+                        queryset=Tenure.objects.select_related("post__organ", "post__partner").order_by(
+                            "start_date", "pk"
+                        ),
+                    )
+                ),
+            ),
+            "citations__source",
+        )
+
+
+class OrganQuerySet(models.QuerySet):
+    def for_chart(self):
+        """Every organ with its outgoing relations and founding instrument: all the structure chart needs."""
+        return self.select_related("established_by").prefetch_related(
+            Prefetch("relations", queryset=OrganRelation.objects.order_by("pk"))
+        )
+
+    def for_list(self):
+        return self.select_related("established_by")
+
+    def established_by_decisions_of(self, organ):
+        """Organs set up by an instrument that ``organ`` adopted."""
+        return self.filter(established_by__adopted_by_organ=organ).select_related("established_by")
+
+    def for_display(self):
+        """Everything an organ's page shows, in a fixed number of queries."""
+        from operations.models import Series
+
+        return self.select_related("established_by__adopted_by_organ").prefetch_related(
+            Prefetch("relations", queryset=OrganRelation.objects.select_related("target").order_by("kind", "pk")),
+            Prefetch(
+                "inbound_relations", queryset=OrganRelation.objects.select_related("source").order_by("kind", "pk")
+            ),
+            Prefetch("posts", queryset=_posts_with_holders()),
+            Prefetch("instruments", queryset=_instruments_in_order()),
+            Prefetch("operations", queryset=_operations_in_order()),
+            Prefetch(
+                "series",
+                queryset=Series.objects.order_by("name", "pk").prefetch_related(
+                    Prefetch("operations", queryset=_operations_in_order())
+                ),
+            ),
+            Prefetch("operations_involved_in", queryset=_operations_in_order()),
+            Prefetch("meetings", queryset=_meetings_in_order()),
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.select_related("state", "partner").order_by("start_date", "pk"),
+            ),
+            "areas",
+            "citations__source",
+        )
+
+
+class PartnerQuerySet(models.QuerySet):
+    def for_list(self):
+        return self.select_related("parent")
+
+    def for_display(self):
+        """Everything a partner organization's page shows, in a fixed number of queries."""
+        from operations.choices import ParticipationRole
+
+        return self.select_related("parent").prefetch_related(
+            Prefetch(
+                "bodies",
+                queryset=Partner.objects.order_by("name", "pk").prefetch_related(
+                    Prefetch("bodies", queryset=Partner.objects.order_by("name", "pk"))
+                ),
+            ),
+            Prefetch("posts", queryset=_posts_with_holders()),
+            Prefetch("instruments", queryset=_instruments_in_order()),
+            Prefetch("participations", queryset=_participations(ParticipationRole.HOST), to_attr="hosted"),
+            Prefetch("participations", queryset=_participations(ParticipationRole.PARTICIPANT), to_attr="took_part"),
+            Prefetch("participations", queryset=_participations(ParticipationRole.OBSERVER), to_attr="observed"),
+            Prefetch("meetings", queryset=_meetings_in_order()),
+            Prefetch("memberships", queryset=Membership.objects.select_related("body").order_by("start_date", "pk")),
+            "areas",
+            "citations__source",
+        )
 
 
 class State(Record):
@@ -22,10 +207,14 @@ class State(Record):
     )
     name = models.CharField(_("name"), max_length=100, unique=True)
     summary = models.TextField(_("summary"), blank=True)
+    search_vector = search_vector_field(("name", "A"), ("iso2", "A"), ("summary", "B"))
+
+    objects = StateQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("state")
         verbose_name_plural = _("states")
+        indexes = [search_index("organs_state_search")]
         ordering = ["name", "pk"]
         constraints = [
             models.CheckConstraint(
@@ -67,6 +256,9 @@ class Organ(Record):
     )
     areas = models.ManyToManyField("csto_portal.Area", blank=True, related_name="organs", verbose_name=_("areas"))
     position = models.PositiveSmallIntegerField(_("position"), default=0, help_text=_("Order in the structure chart."))
+    search_vector = search_vector_field(("name", "A"), ("acronym", "A"), ("mandate", "B"), ("composition", "C"))
+
+    objects = OrganQuerySet.as_manager()
 
     established = PartialDateAttribute()
 
@@ -74,7 +266,10 @@ class Organ(Record):
         verbose_name = _("organ")
         verbose_name_plural = _("organs")
         ordering = ["position", "name", "pk"]
-        indexes = [models.Index(fields=["position", "name", "id"], name="organs_organ_order")]  # default ordering
+        indexes = [
+            search_index("organs_organ_search"),
+            models.Index(fields=["position", "name", "id"], name="organs_organ_order"),
+        ]  # default ordering
         constraints = [partial_date_constraint("established")]
 
     def __str__(self):
@@ -131,10 +326,14 @@ class Partner(Record):
     summary = models.TextField(_("summary"), blank=True)
     url = models.URLField(_("website"), blank=True)
     areas = models.ManyToManyField("csto_portal.Area", blank=True, related_name="partners", verbose_name=_("areas"))
+    search_vector = search_vector_field(("name", "A"), ("acronym", "A"), ("summary", "B"))
+
+    objects = PartnerQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("partner organization")
         verbose_name_plural = _("partner organizations")
+        indexes = [search_index("organs_partner_search")]
         ordering = ["name", "pk"]
         constraints = [
             models.CheckConstraint(

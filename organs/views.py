@@ -1,29 +1,271 @@
-from django.views.generic import DetailView, ListView
+"""Public pages: the CSTO's structure and organs, its member states, and the organizations it works with."""
 
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView
+
+from csto_portal.dates import PartialDate
+from csto_portal.lists import FilteredListView
+from organs.choices import MembershipStatus, OrganKind, OrganRelationKind
+from organs.filters import OrganFilterSet, PartnerFilterSet, StateFilterSet
 from organs.models import Organ, Partner, State
 
+# Relations that place an organ beneath another in the chart, the strongest first: when an organ has several, the
+# first decides where it stands and the others are named in its box.
+PLACING_RELATIONS = [
+    OrganRelationKind.ACCOUNTABLE_TO,
+    OrganRelationKind.ACTS_BETWEEN_SESSIONS_OF,
+    OrganRelationKind.WORKS_UNDER,
+    OrganRelationKind.PART_OF,
+    OrganRelationKind.FORMED_FROM,
+    OrganRelationKind.SUPPORTS,
+    OrganRelationKind.HEADS,
+]
+# Organs that stand on their own are grouped by kind, in chart order.
+CHART_GROUPS = {
+    OrganKind.SUPREME: _("Supreme body"),
+    OrganKind.COUNCIL: _("Councils and committees"),
+    OrganKind.OFFICIAL: _("Officials"),
+    OrganKind.WORKING_BODY: _("Permanent working bodies"),
+    OrganKind.DEPARTMENT: _("Departments"),
+    OrganKind.PARLIAMENTARY: _("Parliamentary body"),
+    OrganKind.SUBSIDIARY: _("Subsidiary bodies"),
+    OrganKind.WORKING_GROUP: _("Working groups"),
+    OrganKind.FORCES: _("Collective forces"),
+}
+# Standings a reader should not mistake for full membership are marked as such.
+WARNING_STATUSES = [MembershipStatus.FROZEN, MembershipStatus.SUSPENDED, MembershipStatus.WITHDRAWN]
 
-class OrganListView(ListView):
-    model = Organ
+
+@dataclass
+class ChartNode:
+    """One organ in the structure chart: how it stands to the organ above it, and the organs beneath it."""
+
+    organ: Organ
+    relation: str = ""
+    also: list[str] = field(default_factory=list)
+    children: list["ChartNode"] = field(default_factory=list)
+
+
+@dataclass
+class ChartGroup:
+    kind: str
+    label: str
+    nodes: list[ChartNode]
+
+
+def _called(organ: Organ) -> str:
+    return f"the {organ.acronym or organ.name}"
+
+
+def _placements(organ: Organ, by_pk: dict) -> list[tuple[int, int, int, str]]:
+    """Where ``organ``'s own relations put other organs or itself: (rank, tie-break, child pk, parent pk, label)."""
+    placements = []
+    for relation in organ.relations.all():
+        target = by_pk.get(relation.target_id)
+        if target is None:
+            continue
+        rank = PLACING_RELATIONS.index(relation.kind) if relation.kind in PLACING_RELATIONS else len(PLACING_RELATIONS)
+        if relation.kind == OrganRelationKind.HEADS:
+            # "X heads Y" is the one relation read the other way: the body headed stands beneath its head.
+            placements.append((rank, relation.pk, target.pk, organ.pk, f"headed by {_called(organ)}"))
+        else:
+            label = f"{relation.get_kind_display()} {_called(target)}"
+            placements.append((rank, relation.pk, organ.pk, target.pk, label))
+    return placements
+
+
+def build_chart(organs: list[Organ]) -> list[ChartGroup]:
+    """The structure chart as groups of trees, assembled from organs fetched with ``Organ.objects.for_chart()``.
+
+    An organ stands beneath the organ its relation names (read child → parent, except "heads"). One with no
+    relation stands beneath the organ whose decision set it up; one with neither starts a tree of its own.
+    """
+    by_pk = {organ.pk: organ for organ in organs}
+    candidates = defaultdict(list)
+    for organ in organs:
+        for rank, tie, child, parent, label in _placements(organ, by_pk):
+            candidates[child].append((rank, tie, parent, label))
+    for organ in organs:
+        founder = organ.established_by.adopted_by_organ_id if organ.established_by else None
+        if not candidates[organ.pk] and founder in by_pk and founder != organ.pk:
+            candidates[organ.pk].append((0, 0, founder, f"set up by decision of {_called(by_pk[founder])}"))
+
+    nodes = {organ.pk: ChartNode(organ) for organ in organs}
+    parent_of = {}
+    for organ in organs:
+        ranked = sorted(candidates[organ.pk])
+        if ranked:
+            _rank, _tie, parent, label = ranked[0]
+            parent_of[organ.pk] = parent
+            nodes[organ.pk].relation = label
+            nodes[organ.pk].also = [other[3] for other in ranked[1:]]
+    for organ in organs:
+        if organ.pk in parent_of:
+            nodes[parent_of[organ.pk]].children.append(nodes[organ.pk])
+
+    roots = [nodes[organ.pk] for organ in organs if organ.pk not in parent_of]
+    reached = set()
+
+    def reach(node):
+        reached.add(node.organ.pk)
+        for child in node.children:
+            reach(child)
+
+    for root in roots:
+        reach(root)
+    # Relations that go round in a circle leave organs no root reaches: the first of them then heads its own tree.
+    for organ in organs:
+        if organ.pk not in reached:
+            node = nodes[organ.pk]
+            nodes[parent_of.pop(organ.pk)].children.remove(node)
+            node.also.insert(0, node.relation)
+            node.relation = ""
+            roots.append(node)
+            reach(node)
+    roots.sort(key=lambda node: organs.index(node.organ))
+
+    groups = {}
+    for root in roots:
+        kind = root.organ.kind
+        if kind not in groups:
+            groups[kind] = ChartGroup(kind, CHART_GROUPS.get(kind, root.organ.get_kind_display()), [])
+        groups[kind].nodes.append(root)
+    return list(groups.values())
+
+
+class OrganListView(FilteredListView):
+    """The structure chart of every organ, then a table of the organs (which ``?kind=`` narrows)."""
+
+    queryset = Organ.objects.for_list()
+    filterset_class = OrganFilterSet
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["chart"] = build_chart(list(Organ.objects.for_chart()))
+        return context
 
 
 class OrganDetailView(DetailView):
-    model = Organ
+    queryset = Organ.objects.for_display()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["established_bodies"] = Organ.objects.established_by_decisions_of(self.object)
+        return context
 
 
-class StateListView(ListView):
-    model = State
+class StateListView(FilteredListView):
+    """States that have ever belonged to the Organization or one of its organs, with their standing on a day."""
+
+    queryset = State.objects.member_states()
+    filterset_class = StateFilterSet
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        self.standing_date = self.filterset.standing_date() if self.filterset.is_valid() else timezone.localdate()
+        return queryset.for_list(self.standing_date)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["standing_on"] = PartialDate(self.standing_date)
+        context["warning_statuses"] = WARNING_STATUSES
+        context["as_of"] = self.filterset.is_valid() and self.filterset.form.cleaned_data.get("as_of")
+        context["rows"] = [
+            {
+                "state": state,
+                "standing": state.standing,
+                "joined": state.member_periods[0].start if state.member_periods else None,
+                "left": state.member_periods[-1].end if state.member_periods else None,
+            }
+            for state in context["object_list"]
+        ]
+        return context
 
 
 class StateDetailView(DetailView):
-    model = State
-    slug_field = "iso2"
-    slug_url_kwarg = "iso2"
+    """A state's page, at its lower-case ISO code; any other spelling of the code redirects there."""
+
+    queryset = State.objects.for_display()
+
+    def get(self, request, *args, **kwargs):
+        code = kwargs["iso2"]
+        if code != code.lower():
+            state = State.objects.filter(iso2=code.upper()).first()
+            if state is None:
+                raise Http404("There is no state with that ISO code.")
+            return redirect(state, permanent=True)
+        return super().get(request, *args, **kwargs)
+
+    def get_object(self, queryset=None):
+        queryset = self.get_queryset() if queryset is None else queryset
+        try:
+            return queryset.get(iso2=self.kwargs["iso2"].upper())
+        except State.DoesNotExist:
+            raise Http404("There is no state with that ISO code.") from None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        state = self.object
+        steps = defaultdict(list)
+        instruments = {}
+        for event in state.instrument_events.all():
+            steps[event.instrument_id].append(event)
+            instruments[event.instrument_id] = event.instrument
+        # Its own steps go with each instrument it is party to; steps on an instrument not listed as a party still show.
+        rows = [
+            {"instrument": party.instrument, "party": party, "steps": steps.pop(party.instrument_id, [])}
+            for party in state.parties.all()
+        ]
+        rows += [{"instrument": instruments[pk], "party": None, "steps": events} for pk, events in steps.items()]
+        context["instrument_rows"] = sorted(rows, key=lambda row: (row["instrument"].title, row["instrument"].pk))
+        context["warning_statuses"] = WARNING_STATUSES
+        today = timezone.localdate()
+        # The same test as Membership.objects.on(), applied to the periods already fetched for the history.
+        context["current"] = [
+            period
+            for period in state.memberships.all()
+            if period.start_date <= today and (period.end_date is None or period.end_date > today)
+        ]
+        return context
 
 
-class PartnerListView(ListView):
-    model = Partner
+@dataclass
+class PartnerNode:
+    partner: Partner
+    children: list["PartnerNode"] = field(default_factory=list)
+
+
+class PartnerListView(FilteredListView):
+    """Organizations with their bodies nested beneath them; a filtered list is flat, each body naming its parent."""
+
+    queryset = Partner.objects.for_list()
+    filterset_class = PartnerFilterSet
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        self.nested = self.filterset.is_valid() and not any(self.filterset.form.cleaned_data.values())
+        return queryset.filter(parent__isnull=True) if self.nested else queryset
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["nested"] = self.nested
+        if self.nested:
+            children = defaultdict(list)
+            for body in Partner.objects.for_list().filter(parent__isnull=False):
+                children[body.parent_id].append(body)
+
+            def node(partner):
+                return PartnerNode(partner, [node(body) for body in children[partner.pk]])
+
+            context["tree"] = [node(partner) for partner in context["object_list"]]
+        return context
 
 
 class PartnerDetailView(DetailView):
-    model = Partner
+    queryset = Partner.objects.for_display()

@@ -1,13 +1,95 @@
 """Treaties and other instruments: what they are, who adopted them, their life events and their parties."""
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from csto_portal.dates import PartialDateAttribute, partial_date_constraint, partial_date_fields
-from csto_portal.models import Record
+from csto_portal.fulltext import search_index, search_vector_field
+from csto_portal.models import Citation, Record
 from treaties.choices import EventKind, InstrumentKind, InstrumentStatus, PartyStatus, RelationKind
+
+
+class InstrumentQuerySet(models.QuerySet):
+    @staticmethod
+    def _cited(lookup: str = "citations") -> Prefetch:
+        """A record's citations with their sources, preferred first (the Citation default ordering)."""
+        return Prefetch(lookup, queryset=Citation.objects.select_related("source"))
+
+    def with_first_event_date(self):
+        """Annotate ``first_event_date``: the earliest step of the instrument as a whole (null when undated)."""
+        first = (
+            InstrumentEvent.objects.filter(instrument=OuterRef("pk"), state__isnull=True)
+            .order_by("occurred_date", "pk")
+            .values("occurred_date")[:1]
+        )
+        return self.annotate(first_event_date=Subquery(first))
+
+    def for_list(self):
+        """What a row of the instrument list shows: adopter, areas and the first dated step."""
+        first_event = InstrumentEvent.objects.filter(state__isnull=True).order_by("occurred_date", "pk")[:1]
+        return (
+            self.with_first_event_date()
+            .select_related("adopted_by_organ", "adopted_by_partner")
+            .prefetch_related(
+                "areas",
+                # A sliced Prefetch fetches one event per instrument, whatever the number of events.
+                Prefetch("events", queryset=first_event, to_attr="first_events"),
+            )
+        )
+
+    def for_display(self):
+        """Everything an instrument's page shows, in a fixed number of queries."""
+        from operations.models import Meeting, Operation
+        from organs.models import Organ
+
+        events = InstrumentEvent.objects.prefetch_related(self._cited()).order_by("occurred_date", "pk")
+        whole = events.filter(state__isnull=True)
+        steps = events.filter(state__isnull=False).select_related("state")
+        parties = Party.objects.select_related("state").prefetch_related(self._cited()).order_by("state__name", "pk")
+        return self.select_related("adopted_by_organ", "adopted_by_partner").prefetch_related(
+            "areas",
+            self._cited(),
+            Prefetch("events", queryset=whole, to_attr="whole_events"),
+            Prefetch("events", queryset=steps, to_attr="state_events"),
+            Prefetch("parties", queryset=parties),
+            Prefetch(
+                "relations",
+                queryset=InstrumentRelation.objects.select_related("target").order_by("kind", "target__title", "pk"),
+            ),
+            Prefetch(
+                "inbound_relations",
+                queryset=InstrumentRelation.objects.select_related("source").order_by("kind", "source__title", "pk"),
+            ),
+            Prefetch("established_organs", queryset=Organ.objects.order_by("position", "name", "pk")),
+            Prefetch("operations", queryset=Operation.objects.order_by("-start_date", "name", "pk")),
+            Prefetch("meetings", queryset=Meeting.objects.order_by("-start_date", "title", "pk")),
+        )
+
+    def with_events_between(self, year_from: int | None = None, year_to: int | None = None):
+        """Instruments with at least one step (of the whole or of one state) dated within the years given."""
+        events = InstrumentEvent.objects.filter(instrument=OuterRef("pk"))
+        if year_from is not None:
+            events = events.filter(occurred_date__year__gte=year_from)
+        if year_to is not None:
+            events = events.filter(occurred_date__year__lte=year_to)
+        return self.filter(Exists(events))
+
+    def concerning(self, state):
+        """Instruments the state is listed as a party to, or has a dated step of its own in."""
+        return self.filter(
+            Q(Exists(Party.objects.filter(instrument=OuterRef("pk"), state=state)))
+            | Q(Exists(InstrumentEvent.objects.filter(instrument=OuterRef("pk"), state=state)))
+        )
+
+    def adopted_by_slug(self, slug: str):
+        """Instruments adopted by the CSTO organ or the partner body with this slug."""
+        return self.filter(Q(adopted_by_organ__slug=slug) | Q(adopted_by_partner__slug=slug))
+
+    def matching(self, text: str):
+        """A plain case-insensitive match on the title, short title and summary."""
+        return self.filter(Q(title__icontains=text) | Q(short_title__icontains=text) | Q(summary__icontains=text))
 
 
 class Instrument(Record):
@@ -48,10 +130,14 @@ class Instrument(Record):
         related_name="related_from",
         verbose_name=_("related instruments"),
     )
+    search_vector = search_vector_field(("title", "A"), ("short_title", "A"), ("summary", "B"))
+
+    objects = InstrumentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("instrument")
         verbose_name_plural = _("instruments")
+        indexes = [search_index("treaties_instrument_search")]
         ordering = ["title", "pk"]
         constraints = [
             models.CheckConstraint(

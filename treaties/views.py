@@ -1,11 +1,61 @@
-from django.views.generic import DetailView, ListView
+from collections import defaultdict
 
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView
+
+from csto_portal.lists import FilteredListView
+from treaties.choices import RelationKind
+from treaties.filters import InstrumentFilterSet
 from treaties.models import Instrument
 
+# How a relation reads from the side of the instrument it points at.
+INVERSE_RELATION_LABELS = {
+    RelationKind.AMENDS: _("amended by"),
+    RelationKind.IMPLEMENTS: _("implemented by"),
+    RelationKind.SUPPLEMENTS: _("supplemented by"),
+    RelationKind.SUPPORTS: _("supported by"),
+    RelationKind.SUPERSEDES: _("superseded by"),
+}
 
-class InstrumentListView(ListView):
-    model = Instrument
+
+class InstrumentListView(FilteredListView):
+    """Treaties and other instruments, filterable by kind, status, years, adopter, area, state and text."""
+
+    queryset = Instrument.objects.for_list()
+    filterset_class = InstrumentFilterSet
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Turning the page is not filtering: the count should not read "match these filters" on page 2.
+        context["filtered"] = any(value for name, value in self.request.GET.items() if name != "page")
+        return context
 
 
 class InstrumentDetailView(DetailView):
-    model = Instrument
+    """One instrument: its life events, parties and their own steps, related records and sources."""
+
+    queryset = Instrument.objects.for_display()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        instrument = self.object
+        steps = defaultdict(list)
+        for event in instrument.state_events:
+            steps[event.state_id].append(event)
+        parties = list(instrument.parties.all())
+        for party in parties:
+            party.steps = steps.pop(party.state_id, [])
+        context["parties"] = parties
+        # Steps of states the record does not list as parties, so that no dated step goes unshown.
+        context["other_steps"] = [event for events in steps.values() for event in events]
+        context["related"] = [
+            {"label": relation.get_kind_display(), "instrument": relation.target}
+            for relation in instrument.relations.all()
+        ] + [
+            {
+                "label": INVERSE_RELATION_LABELS.get(relation.kind, relation.get_kind_display()),
+                "instrument": relation.source,
+            }
+            for relation in instrument.inbound_relations.all()
+        ]
+        return context

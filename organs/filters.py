@@ -1,0 +1,96 @@
+"""Filters for organs, member states and partner organizations, shared by the HTML lists and the API."""
+
+import django_filters
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from organs.choices import MembershipStatus, OrganKind, PartnerKind
+from organs.models import Membership, Organ, Partner, State
+
+
+class OrganFilterSet(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=OrganKind.choices, help_text=_("Only organs of this kind.")
+    )
+    q = django_filters.CharFilter(
+        label=_("Text"),
+        method="filter_text",
+        max_length=200,
+        help_text=_("Words in the name, acronym, mandate or composition."),
+    )
+
+    class Meta:
+        model = Organ
+        fields = ["kind", "q"]
+
+    def filter_text(self, queryset, name, value):
+        return queryset.filter(
+            Q(name__icontains=value)
+            | Q(acronym__icontains=value)
+            | Q(mandate__icontains=value)
+            | Q(composition__icontains=value)
+        )
+
+
+class StateFilterSet(django_filters.FilterSet):
+    """States by their standing on a day: today, or the day given by ``as_of``."""
+
+    status = django_filters.ChoiceFilter(
+        label=_("Status"),
+        choices=MembershipStatus.choices,
+        method="filter_status",
+        help_text=_("Standing in the Organization or one of its organs: today, or on the date below if given."),
+    )
+    as_of = django_filters.DateFilter(
+        label=_("On date"),
+        method="filter_as_of",
+        help_text=_("A day, as YYYY-MM-DD: the states that belonged on that day, with their standing then."),
+    )
+    q = django_filters.CharFilter(
+        label=_("Text"),
+        method="filter_text",
+        max_length=200,
+        help_text=_("Words in the name or summary, or the two-letter code."),
+    )
+
+    class Meta:
+        model = State
+        fields = ["status", "as_of", "q"]
+
+    def standing_date(self):
+        """The day the standing filters look at."""
+        return self.form.cleaned_data.get("as_of") or timezone.localdate()
+
+    def filter_status(self, queryset, name, value):
+        periods = Membership.objects.on(self.standing_date()).filter(status=value)
+        return queryset.filter(pk__in=periods.values("state"))
+
+    def filter_as_of(self, queryset, name, value):
+        if self.form.cleaned_data.get("status"):
+            # The status filter already reads the date; a state that had withdrawn is then asked for explicitly.
+            return queryset
+        periods = Membership.objects.on(value).exclude(status=MembershipStatus.WITHDRAWN)
+        return queryset.filter(pk__in=periods.values("state"))
+
+    def filter_text(self, queryset, name, value):
+        return queryset.filter(Q(name__icontains=value) | Q(iso2__iexact=value) | Q(summary__icontains=value))
+
+
+class PartnerFilterSet(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=PartnerKind.choices, help_text=_("Only organizations or bodies of this kind.")
+    )
+    q = django_filters.CharFilter(
+        label=_("Text"),
+        method="filter_text",
+        max_length=200,
+        help_text=_("Words in the name, acronym or summary."),
+    )
+
+    class Meta:
+        model = Partner
+        fields = ["kind", "q"]
+
+    def filter_text(self, queryset, name, value):
+        return queryset.filter(Q(name__icontains=value) | Q(acronym__icontains=value) | Q(summary__icontains=value))

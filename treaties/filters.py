@@ -1,0 +1,161 @@
+"""The filters of the instrument list, shared by the HTML page and the API."""
+
+import django_filters
+from django import forms
+from django.db.models import F
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from django_filters.fields import ModelChoiceField
+
+from csto_portal.models import Area
+from organs.models import Organ, Partner, State
+from treaties.choices import InstrumentKind, InstrumentStatus
+from treaties.models import Instrument
+
+YEAR_LIMITS = {"min_value": 1900, "max_value": 2100}
+
+
+def _capitalised(choices):
+    return [(value, capfirst(label)) for value, label in choices]
+
+
+class YearFilter(django_filters.Filter):
+    """A whole year; anything else makes the form invalid."""
+
+    field_class = forms.IntegerField
+
+
+class StateCodeField(ModelChoiceField):
+    """A state by its ISO 3166-1 alpha-2 code, in either case (``kz`` or ``KZ``)."""
+
+    def to_python(self, value):
+        return super().to_python(value.strip().upper() if isinstance(value, str) else value)
+
+
+class StateCodeFilter(django_filters.ModelChoiceFilter):
+    field_class = StateCodeField
+
+
+def adopting_bodies():
+    """The choices of ``adopted_by``: every CSTO organ and every partner body, by slug."""
+    return [
+        (_("CSTO organs"), list(Organ.objects.values_list("slug", "name"))),
+        (_("Partner bodies"), list(Partner.objects.values_list("slug", "name"))),
+    ]
+
+
+class InstrumentOrderingFilter(django_filters.OrderingFilter):
+    """Orders by title or by the first dated step; undated instruments come last either way, and pk breaks ties."""
+
+    default = ["-date"]
+
+    def filter(self, qs, value):
+        params = [param for param in value or () if param] or self.default
+        if "first_event_date" not in qs.query.annotations:
+            qs = qs.with_first_event_date()
+        ordering = [self.get_ordering_value(param) for param in params]
+        return qs.order_by(*ordering, "title", "pk")
+
+    def get_ordering_value(self, param):
+        descending = param.startswith("-")
+        field_name = self.param_map[param.removeprefix("-")]
+        if field_name == "first_event_date":
+            date = F(field_name)
+            return date.desc(nulls_last=True) if descending else date.asc(nulls_last=True)
+        return f"-{field_name}" if descending else field_name
+
+
+class InstrumentFilterForm(forms.Form):
+    """Checks the year range as a whole, so that a reversed range is explained rather than silently empty."""
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("year_from"), cleaned.get("year_to")
+        if start is not None and end is not None and end < start:
+            raise forms.ValidationError(_("The end year is before the start year."))
+        return cleaned
+
+
+class InstrumentFilterSet(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"),
+        choices=_capitalised(InstrumentKind.choices),
+        empty_label=_("All kinds"),
+        help_text=_("Treaty, decision …"),
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=_capitalised(InstrumentStatus.choices), empty_label=_("Any status")
+    )
+    year_from = YearFilter(
+        label=_("From year"),
+        method="filter_years",
+        help_text=_("With a dated step in or after this year."),
+        **YEAR_LIMITS,
+    )
+    year_to = YearFilter(
+        label=_("To year"),
+        method="filter_years",
+        help_text=_("With a dated step in or before this year."),
+        **YEAR_LIMITS,
+    )
+    adopted_by = django_filters.ChoiceFilter(
+        label=_("Adopted by"),
+        choices=adopting_bodies,
+        empty_label=_("Any body"),
+        method="filter_adopted_by",
+        help_text=_("The CSTO organ or partner body that adopted it."),
+    )
+    area = django_filters.ModelChoiceFilter(
+        label=_("Area"),
+        field_name="areas",
+        queryset=Area.objects.all(),
+        to_field_name="slug",
+        empty_label=_("All areas"),
+        help_text=_("Area of activity."),
+    )
+    state = StateCodeFilter(
+        label=_("State"),
+        queryset=State.objects.all(),
+        to_field_name="iso2",
+        empty_label=_("Any state"),
+        method="filter_state",
+        help_text=_("A party, or a state with a dated step of its own."),
+    )
+    q = django_filters.CharFilter(
+        label=_("Text"),
+        max_length=200,
+        method="filter_text",
+        help_text=_("Words in the title or summary."),
+    )
+    ordering = InstrumentOrderingFilter(
+        label=_("Order by"),
+        fields=[("title", "title"), ("first_event_date", "date")],
+        choices=[
+            ("-date", _("Date, newest first")),
+            ("date", _("Date, oldest first")),
+            ("title", _("Title, A to Z")),
+            ("-title", _("Title, Z to A")),
+        ],
+        empty_label=_("Date, newest first"),
+        help_text=_("By the date of the first dated step."),
+    )
+
+    class Meta:
+        model = Instrument
+        fields = []
+        form = InstrumentFilterForm
+
+    def filter_years(self, queryset, name, value):
+        start, end = self.form.cleaned_data.get("year_from"), self.form.cleaned_data.get("year_to")
+        if name == "year_to" and start is not None:
+            return queryset  # Both bounds were applied together, to one and the same step.
+        return queryset.with_events_between(start, end)
+
+    def filter_adopted_by(self, queryset, name, value):
+        return queryset.adopted_by_slug(value)
+
+    def filter_state(self, queryset, name, value):
+        return queryset.concerning(value)
+
+    def filter_text(self, queryset, name, value):
+        return queryset.matching(value)
