@@ -1,60 +1,13 @@
 """Filters for operations and meetings, shared by the HTML lists and the API."""
 
 import django_filters
-from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from csto_portal.filters import CodeFilter, StableOrderingFilter, YearFilter
 from csto_portal.models import Area
 from operations.choices import MeetingKind, OperationKind, OperationStatus, ParticipationRole
 from operations.models import Meeting, Operation, Series
 from organs.models import Partner, State
-
-FIRST_YEAR, LAST_YEAR = 1900, 2100
-
-
-class CodeChoiceField(forms.ModelChoiceField):
-    """A record chosen by its slug or ISO code, whatever its case (``?state=kz`` and ``?state=KZ`` alike)."""
-
-    def prepare_value(self, value):
-        # Offer codes in lower case, as they appear in the portal's URLs (/member-states/kz/).
-        prepared = super().prepare_value(value)
-        return prepared.lower() if isinstance(prepared, str) else prepared
-
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        try:
-            return self.queryset.get(**{f"{self.to_field_name}__iexact": str(value).strip()})
-        except (ValueError, self.queryset.model.DoesNotExist, self.queryset.model.MultipleObjectsReturned):
-            raise ValidationError(
-                self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
-            ) from None
-
-
-class CodeFilter(django_filters.ModelChoiceFilter):
-    field_class = CodeChoiceField
-
-
-class YearFilter(django_filters.Filter):
-    """A calendar year, as a whole number; ``abc`` or ``2005.5`` makes the form invalid."""
-
-    field_class = forms.IntegerField
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("min_value", FIRST_YEAR)
-        kwargs.setdefault("max_value", LAST_YEAR)
-        super().__init__(*args, **kwargs)
-
-
-class StableOrderingFilter(django_filters.OrderingFilter):
-    """Ordering that always ends with the primary key, so that pages never overlap or skip rows."""
-
-    def filter(self, qs, value):
-        if not value:
-            return qs
-        ordering = [self.get_ordering_value(param) for param in value]
-        return qs.order_by(*ordering, "pk")
 
 
 class OperationFilterSet(django_filters.FilterSet):

@@ -1,39 +1,19 @@
 """The filters of the instrument list, shared by the HTML page and the API."""
 
 import django_filters
-from django import forms
 from django.db.models import F
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from django_filters.fields import ModelChoiceField
 
+from csto_portal.filters import CodeFilter, YearFilter, YearRangeForm
 from csto_portal.models import Area
 from organs.models import Organ, Partner, State
 from treaties.choices import InstrumentKind, InstrumentStatus
 from treaties.models import Instrument
 
-YEAR_LIMITS = {"min_value": 1900, "max_value": 2100}
-
 
 def _capitalised(choices):
     return [(value, capfirst(label)) for value, label in choices]
-
-
-class YearFilter(django_filters.Filter):
-    """A whole year; anything else makes the form invalid."""
-
-    field_class = forms.IntegerField
-
-
-class StateCodeField(ModelChoiceField):
-    """A state by its ISO 3166-1 alpha-2 code, in either case (``kz`` or ``KZ``)."""
-
-    def to_python(self, value):
-        return super().to_python(value.strip().upper() if isinstance(value, str) else value)
-
-
-class StateCodeFilter(django_filters.ModelChoiceFilter):
-    field_class = StateCodeField
 
 
 def adopting_bodies():
@@ -65,17 +45,6 @@ class InstrumentOrderingFilter(django_filters.OrderingFilter):
         return f"-{field_name}" if descending else field_name
 
 
-class InstrumentFilterForm(forms.Form):
-    """Checks the year range as a whole, so that a reversed range is explained rather than silently empty."""
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("year_from"), cleaned.get("year_to")
-        if start is not None and end is not None and end < start:
-            raise forms.ValidationError(_("The end year is before the start year."))
-        return cleaned
-
-
 class InstrumentFilterSet(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         label=_("Kind"),
@@ -90,13 +59,11 @@ class InstrumentFilterSet(django_filters.FilterSet):
         label=_("From year"),
         method="filter_years",
         help_text=_("With a dated step in or after this year."),
-        **YEAR_LIMITS,
     )
     year_to = YearFilter(
         label=_("To year"),
         method="filter_years",
         help_text=_("With a dated step in or before this year."),
-        **YEAR_LIMITS,
     )
     adopted_by = django_filters.ChoiceFilter(
         label=_("Adopted by"),
@@ -105,7 +72,7 @@ class InstrumentFilterSet(django_filters.FilterSet):
         method="filter_adopted_by",
         help_text=_("The CSTO organ or partner body that adopted it."),
     )
-    area = django_filters.ModelChoiceFilter(
+    area = CodeFilter(
         label=_("Area"),
         field_name="areas",
         queryset=Area.objects.all(),
@@ -113,7 +80,7 @@ class InstrumentFilterSet(django_filters.FilterSet):
         empty_label=_("All areas"),
         help_text=_("Area of activity."),
     )
-    state = StateCodeFilter(
+    state = CodeFilter(
         label=_("State"),
         queryset=State.objects.all(),
         to_field_name="iso2",
@@ -143,7 +110,7 @@ class InstrumentFilterSet(django_filters.FilterSet):
     class Meta:
         model = Instrument
         fields = []
-        form = InstrumentFilterForm
+        form = YearRangeForm
 
     def filter_years(self, queryset, name, value):
         start, end = self.form.cleaned_data.get("year_from"), self.form.cleaned_data.get("year_to")

@@ -1,0 +1,69 @@
+"""Filter building blocks shared by every app's FilterSets (and so by the HTML lists and the API)."""
+
+import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
+class CodeChoiceField(forms.ModelChoiceField):
+    """A record chosen by its slug or ISO code, whatever its case (``?state=kz`` and ``?state=KZ`` alike)."""
+
+    def prepare_value(self, value):
+        # Offer codes in lower case, as they appear in the portal's URLs (/member-states/kz/).
+        prepared = super().prepare_value(value)
+        return prepared.lower() if isinstance(prepared, str) else prepared
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            return self.queryset.get(**{f"{self.to_field_name}__iexact": str(value).strip()})
+        except (ValueError, self.queryset.model.DoesNotExist, self.queryset.model.MultipleObjectsReturned):
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
+            ) from None
+
+
+class CodeFilter(django_filters.ModelChoiceFilter):
+    field_class = CodeChoiceField
+
+
+class YearField(forms.IntegerField):
+    """A calendar year. A text box with a numeric keyboard, so that a wrong entry is shown back as typed."""
+
+    widget = forms.TextInput(attrs={"inputmode": "numeric", "pattern": "[0-9]{4}", "size": 6})
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("min_value", FIRST_YEAR)
+        kwargs.setdefault("max_value", LAST_YEAR)
+        super().__init__(**kwargs)
+
+
+class YearFilter(django_filters.Filter):
+    """A whole year; ``abc`` or ``2005.5`` makes the form invalid."""
+
+    field_class = YearField
+
+
+class YearRangeForm(forms.Form):
+    """Checks ``year_from``/``year_to`` as a whole, so that a reversed range is explained rather than empty."""
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("year_from"), cleaned.get("year_to")
+        if start is not None and end is not None and end < start:
+            raise forms.ValidationError(_("The end year is before the start year."))
+        return cleaned
+
+
+class StableOrderingFilter(django_filters.OrderingFilter):
+    """Ordering that always ends with the primary key, so that pages never overlap or skip rows."""
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        ordering = [self.get_ordering_value(param) for param in value]
+        return qs.order_by(*ordering, "pk")
