@@ -63,7 +63,7 @@ class StableOrderingFilter(django_filters.OrderingFilter):
     """Ordering that always ends with the primary key, so that pages never overlap or skip rows."""
 
     def filter(self, qs, value):
-        if not value:
+        ordering = [self.get_ordering_value(param) for param in value or () if param]
+        if not ordering:
             return qs
-        ordering = [self.get_ordering_value(param) for param in value]
         return qs.order_by(*ordering, "pk")

@@ -52,8 +52,12 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django.contrib.sitemaps",
+    "corsheaders",
     "rest_framework",
+    "rest_framework.authtoken",
     "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "csto_portal",
     "organs",
     "treaties",
@@ -63,8 +67,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # ETag on every GET, and 304 Not Modified when the client already has that version.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -94,6 +101,89 @@ if os.environ.get("DATABASE_URL"):
         raise ImproperlyConfigured("DATABASE_URL must point at PostgreSQL (postgres://user@host:port/name).")
 else:
     DATABASES = {"default": embedded_database(BASE_DIR / "var")}
+
+if os.environ.get("TEST_DATABASE_NAME"):
+    # Lets several test runs share one server without dropping each other's test database.
+    DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}
+
+# Cache (throttling counts live here): local memory unless CACHE_URL names a Redis server
+
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["CACHE_URL"]}
+    if os.environ.get("CACHE_URL")
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
+
+# REST API
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"],
+    "DEFAULT_FILTER_BACKENDS": [
+        "django_filters.rest_framework.DjangoFilterBackend",
+        "csto_portal.api.base.UpdatedSinceFilter",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "csto_portal.api.base.Pagination",
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+        "csto_portal.api.base.PaginatedCSVRenderer",
+    ],
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "600/minute")},
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "csto_portal.api.base.exception_handler",
+    "DEFAULT_VERSIONING_CLASS": None,
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "CSTO Portal API",
+    "DESCRIPTION": (
+        "The Collective Security Treaty Organization's organs, member states, treaties, operations and partners, "
+        "every fact with its sources. Anyone may read; writes need a token of a user allowed to make them."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    # One named enum per choice set, so that generated clients get readable types.
+    "ENUM_NAME_OVERRIDES": {
+        "DatePrecisionEnum": "csto_portal.dates.DatePrecision",
+        "SourceKindEnum": "csto_portal.models.SourceKind",
+        "OrganKindEnum": "organs.choices.OrganKind",
+        "OrganRelationKindEnum": "organs.choices.OrganRelationKind",
+        "MembershipStatusEnum": "organs.choices.MembershipStatus",
+        "PartnerKindEnum": "organs.choices.PartnerKind",
+        "InstrumentKindEnum": "treaties.choices.InstrumentKind",
+        "InstrumentStatusEnum": "treaties.choices.InstrumentStatus",
+        "EventKindEnum": "treaties.choices.EventKind",
+        "PartyStatusEnum": "treaties.choices.PartyStatus",
+        "InstrumentRelationKindEnum": "treaties.choices.RelationKind",
+        "OperationKindEnum": "operations.choices.OperationKind",
+        "OperationStatusEnum": "operations.choices.OperationStatus",
+        "RecurrenceEnum": "operations.choices.Recurrence",
+        "ParticipationRoleEnum": "operations.choices.ParticipationRole",
+        "AgencyEnum": "operations.choices.Agency",
+        "UnitEnum": "operations.choices.Unit",
+        "QualifierEnum": "operations.choices.Qualifier",
+        "MeetingKindEnum": "operations.choices.MeetingKind",
+        "TimelineKindEnum": "csto_portal.timeline.CATEGORY_CHOICES",
+    },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "csto_portal.api.schema.document_error_responses",
+    ],
+}
+
+# Browsers on other sites may read the API (not write to it).
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 
 # Internationalization
 

@@ -30,6 +30,8 @@ CATEGORIES = {
     "chairmanship": _("Chairmanships"),
 }
 
+CATEGORY_CHOICES = list(CATEGORIES.items())
+
 
 @dataclass(frozen=True)
 class TimelineEntry:

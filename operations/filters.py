@@ -81,21 +81,21 @@ class OperationFilterSet(django_filters.FilterSet):
         model = Operation
         fields = []
 
-    def filter_year(self, queryset, name, value):
+    def filter_year(self, queryset, name, value: int):
         return queryset.covering_year(value)
 
-    def filter_state(self, queryset, name, value):
+    def filter_state(self, queryset, name, value: State):
         return queryset.with_participant(state=value, role=self.form.cleaned_data.get("role"))
 
-    def filter_role(self, queryset, name, value):
+    def filter_role(self, queryset, name, value: str):
         if self.form.cleaned_data.get("state"):
             return queryset  # applied together with the state, by filter_state
         return queryset.with_participant(role=value)
 
-    def filter_area(self, queryset, name, value):
+    def filter_area(self, queryset, name, value: Area):
         return queryset.in_area(value)
 
-    def filter_text(self, queryset, name, value):
+    def filter_text(self, queryset, name, value: str):
         return queryset.matching(value)
 
 
@@ -143,14 +143,14 @@ class MeetingFilterSet(django_filters.FilterSet):
         model = Meeting
         fields = []
 
-    def filter_year(self, queryset, name, value):
+    def filter_year(self, queryset, name, value: int):
         return queryset.covering_year(value)
 
-    def filter_state(self, queryset, name, value):
+    def filter_state(self, queryset, name, value: State):
         return queryset.with_state(value)
 
-    def filter_partner(self, queryset, name, value):
+    def filter_partner(self, queryset, name, value: Partner):
         return queryset.with_partner(value)
 
-    def filter_text(self, queryset, name, value):
+    def filter_text(self, queryset, name, value: str):
         return queryset.matching(value)

@@ -1,12 +1,15 @@
-"""Filters for organs, member states and partner organizations, shared by the HTML lists and the API."""
+"""Filters for organs, member states, people and partner organizations, shared by the HTML lists and the API."""
+
+import datetime
 
 import django_filters
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from csto_portal.filters import CodeFilter, StableOrderingFilter
 from organs.choices import MembershipStatus, OrganKind, PartnerKind
-from organs.models import Membership, Organ, Partner, State
+from organs.models import Membership, Organ, Partner, Person, Post, State, Tenure
 
 
 class OrganFilterSet(django_filters.FilterSet):
@@ -19,10 +22,16 @@ class OrganFilterSet(django_filters.FilterSet):
         max_length=200,
         help_text=_("Words in the name, acronym, mandate or composition."),
     )
+    ordering = StableOrderingFilter(
+        label=_("Order"),
+        fields=[("position", "position"), ("name", "name")],
+        field_labels={"position": _("Structure chart order"), "name": _("Name")},
+        help_text=_("The structure chart's order (the default) or the name; a leading minus reverses it."),
+    )
 
     class Meta:
         model = Organ
-        fields = ["kind", "q"]
+        fields = ["kind", "q", "ordering"]
 
     def filter_text(self, queryset, name, value):
         return queryset.filter(
@@ -94,3 +103,45 @@ class PartnerFilterSet(django_filters.FilterSet):
 
     def filter_text(self, queryset, name, value):
         return queryset.filter(Q(name__icontains=value) | Q(acronym__icontains=value) | Q(summary__icontains=value))
+
+
+class PersonFilterSet(django_filters.FilterSet):
+    """People by the posts they held: on a given day, in a given post, or both (that post on that day)."""
+
+    as_of = django_filters.DateFilter(
+        label=_("On date"),
+        method="filter_as_of",
+        help_text=_("A day, as YYYY-MM-DD: only people holding a post on that day."),
+    )
+    post = CodeFilter(
+        label=_("Post"),
+        queryset=Post.objects.all(),
+        to_field_name="slug",
+        method="filter_post",
+        help_text=_("A post's slug, e.g. csto-secretary-general: only people who held it (on that date, if given)."),
+    )
+    q = django_filters.CharFilter(
+        label=_("Text"),
+        method="filter_text",
+        max_length=200,
+        help_text=_("Words in the name or summary."),
+    )
+
+    class Meta:
+        model = Person
+        fields = ["as_of", "post", "q"]
+
+    def filter_as_of(self, queryset, name, value: datetime.date):
+        if self.form.cleaned_data.get("post"):
+            # The post filter already reads the date: the post held on that day, not any post.
+            return queryset
+        return queryset.filter(pk__in=Tenure.objects.on(value).values("person"))
+
+    def filter_post(self, queryset, name, value: Post):
+        tenures = Tenure.objects.filter(post=value)
+        if day := self.form.cleaned_data.get("as_of"):
+            tenures = tenures.on(day)
+        return queryset.filter(pk__in=tenures.values("person"))
+
+    def filter_text(self, queryset, name, value):
+        return queryset.filter(Q(name__icontains=value) | Q(summary__icontains=value))

@@ -61,6 +61,15 @@ def _participations(role):
     )
 
 
+def _participations_by_role():
+    """Every participation with its operation: by role, then the most recent operation first."""
+    from operations.models import Participation
+
+    return Participation.objects.select_related("operation").order_by(
+        "role", F("operation__start_date").desc(nulls_last=True), "operation__name", "pk"
+    )
+
+
 def _posts_with_holders():
     return Post.objects.order_by("title", "pk").prefetch_related(
         Prefetch("tenures", queryset=Tenure.objects.select_related("person").order_by("start_date", "pk"))
@@ -128,6 +137,28 @@ class StateQuerySet(models.QuerySet):
             "citations__source",
         )
 
+    def for_api(self):
+        """What the API's state record nests: memberships, chairmanships, instruments, operations and sources."""
+        from treaties.models import Party
+
+        return self.prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.select_related("body", "basis_instrument")
+                .prefetch_related("citations__source")
+                .order_by("start_date", "body__position", "pk"),
+            ),
+            Prefetch(
+                "chairmanships",
+                queryset=Chairmanship.objects.prefetch_related("citations__source").order_by("start_date", "pk"),
+            ),
+            Prefetch(
+                "parties", queryset=Party.objects.select_related("instrument").order_by("instrument__title", "pk")
+            ),
+            Prefetch("participations", queryset=_participations_by_role()),
+            "citations__source",
+        )
+
 
 class OrganQuerySet(models.QuerySet):
     def for_chart(self):
@@ -171,6 +202,18 @@ class OrganQuerySet(models.QuerySet):
             "citations__source",
         )
 
+    def for_api(self):
+        """What the API's organ record nests: founding instrument, relations both ways, posts and holders, areas."""
+        return self.select_related("established_by").prefetch_related(
+            Prefetch("relations", queryset=OrganRelation.objects.select_related("target").order_by("kind", "pk")),
+            Prefetch(
+                "inbound_relations", queryset=OrganRelation.objects.select_related("source").order_by("kind", "pk")
+            ),
+            Prefetch("posts", queryset=_posts_with_holders()),
+            "areas",
+            "citations__source",
+        )
+
 
 class PartnerQuerySet(models.QuerySet):
     def for_list(self):
@@ -195,6 +238,34 @@ class PartnerQuerySet(models.QuerySet):
             Prefetch("meetings", queryset=_meetings_in_order()),
             Prefetch("memberships", queryset=Membership.objects.select_related("body").order_by("start_date", "pk")),
             "areas",
+            "citations__source",
+        )
+
+    def for_api(self):
+        """What the API's partner record nests: bodies, posts and holders, instruments, operations and sources."""
+        return self.select_related("parent").prefetch_related(
+            Prefetch("bodies", queryset=Partner.objects.order_by("name", "pk")),
+            Prefetch("posts", queryset=_posts_with_holders()),
+            Prefetch("instruments", queryset=_instruments_in_order()),
+            Prefetch("participations", queryset=_participations_by_role()),
+            "areas",
+            "citations__source",
+        )
+
+
+class PersonQuerySet(models.QuerySet):
+    def for_list(self):
+        return self.select_related("nationality")
+
+    def for_api(self):
+        """What the API's person record nests: each tenure with its post and the body the post belongs to."""
+        return self.select_related("nationality").prefetch_related(
+            Prefetch(
+                "tenures",
+                queryset=Tenure.objects.select_related("post__organ", "post__partner").order_by(
+                    F("start_date").asc(nulls_last=True), "post__title", "pk"
+                ),
+            ),
             "citations__source",
         )
 
@@ -509,6 +580,8 @@ class Person(Record):
         verbose_name=_("nationality"),
     )
     summary = models.TextField(_("summary"), blank=True)
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("person")

@@ -112,17 +112,17 @@ class InstrumentFilterSet(django_filters.FilterSet):
         fields = []
         form = YearRangeForm
 
-    def filter_years(self, queryset, name, value):
+    def filter_years(self, queryset, name, value: int):
         start, end = self.form.cleaned_data.get("year_from"), self.form.cleaned_data.get("year_to")
         if name == "year_to" and start is not None:
             return queryset  # Both bounds were applied together, to one and the same step.
         return queryset.with_events_between(start, end)
 
-    def filter_adopted_by(self, queryset, name, value):
+    def filter_adopted_by(self, queryset, name, value: str):
         return queryset.adopted_by_slug(value)
 
-    def filter_state(self, queryset, name, value):
+    def filter_state(self, queryset, name, value: State):
         return queryset.concerning(value)
 
-    def filter_text(self, queryset, name, value):
+    def filter_text(self, queryset, name, value: str):
         return queryset.matching(value)

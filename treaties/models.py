@@ -56,11 +56,15 @@ class InstrumentQuerySet(models.QuerySet):
             Prefetch("parties", queryset=parties),
             Prefetch(
                 "relations",
-                queryset=InstrumentRelation.objects.select_related("target").order_by("kind", "target__title", "pk"),
+                queryset=InstrumentRelation.objects.select_related("target")
+                .prefetch_related(self._cited())
+                .order_by("kind", "target__title", "pk"),
             ),
             Prefetch(
                 "inbound_relations",
-                queryset=InstrumentRelation.objects.select_related("source").order_by("kind", "source__title", "pk"),
+                queryset=InstrumentRelation.objects.select_related("source")
+                .prefetch_related(self._cited())
+                .order_by("kind", "source__title", "pk"),
             ),
             Prefetch("established_organs", queryset=Organ.objects.order_by("position", "name", "pk")),
             Prefetch("operations", queryset=Operation.objects.order_by("-start_date", "name", "pk")),

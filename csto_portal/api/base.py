@@ -1,0 +1,167 @@
+"""What every API resource shares: pagination, CSV, partial dates, citations, model validation, errors."""
+
+import csv
+import io
+from copy import copy
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import IntegrityError
+from django.db.models import ProtectedError
+from django.utils.dateparse import parse_datetime
+from django.utils.http import http_date
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import exceptions, serializers, status
+from rest_framework.filters import BaseFilterBackend
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
+from rest_framework.settings import api_settings
+from rest_framework.views import exception_handler as drf_exception_handler
+from rest_framework_csv.renderers import CSVRenderer
+
+from csto_portal.dates import PartialDate
+from csto_portal.models import Citation, Source
+
+
+class Pagination(PageNumberPagination):
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 200
+
+
+class PaginatedCSVRenderer(CSVRenderer):
+    """``?format=csv``: a list's results (or one record) flattened into rows, nested fields as dotted columns."""
+
+    format = "csv"
+
+    def render(self, data, media_type=None, renderer_context=None, writer_opts=None):
+        if isinstance(data, dict) and {"count", "results"} <= data.keys():
+            data = data["results"]
+        elif isinstance(data, dict) and "detail" not in data:
+            data = [data]
+        if not data:
+            # An empty list still gets its header row, so the file opens as the expected (empty) table.
+            view = (renderer_context or {}).get("view")
+            if view is not None and hasattr(view, "get_serializer"):
+                return self._header_only(list(view.get_serializer().fields), writer_opts)
+        return super().render(data, media_type, renderer_context, writer_opts)
+
+    def _header_only(self, header, writer_opts):
+        buffer = io.StringIO()
+        csv.writer(buffer, **(writer_opts or {})).writerow(header)
+        return buffer.getvalue().encode(self.charset or "utf-8")
+
+
+class UpdatedSinceFilter(BaseFilterBackend):
+    """``?updated_since=<ISO datetime>``: only records changed since then, so a script can sync incrementally."""
+
+    param = "updated_since"
+
+    def filter_queryset(self, request, queryset, view):
+        value = request.query_params.get(self.param)
+        if not value:
+            return queryset
+        try:
+            moment = parse_datetime(value)
+        except ValueError:
+            moment = None
+        if moment is None:
+            raise exceptions.ValidationError(
+                {self.param: [f"{value[:40]!r} is not an ISO 8601 date and time, e.g. 2026-01-31T12:00:00Z."]}
+            )
+        return queryset.filter(updated__gte=moment)
+
+    def get_schema_operation_parameters(self, view):
+        return [
+            {
+                "name": self.param,
+                "required": False,
+                "in": "query",
+                "description": "Only records created or changed at or after this moment (ISO 8601).",
+                "schema": {"type": "string", "format": "date-time"},
+            }
+        ]
+
+
+@extend_schema_field(
+    {
+        "type": "string",
+        "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
+        "example": "2006-06",
+        "description": "A date as precise as it is known: YYYY, YYYY-MM or YYYY-MM-DD.",
+    }
+)
+class PartialDateField(serializers.Field):
+    """A partial date as an ISO string at its precision: "2007", "2006-06", "2006-06-14"."""
+
+    def to_representation(self, value: PartialDate):
+        return value.isoformat()
+
+    def to_internal_value(self, data):
+        try:
+            return PartialDate.parse(data)
+        except (ValueError, TypeError) as error:
+            raise serializers.ValidationError(str(error)) from None
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    published = PartialDateField(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Source
+        fields = ["slug", "kind", "title", "author", "translator", "publisher", "published", "url", "consulted"]
+
+
+class CitationSerializer(serializers.ModelSerializer):
+    source = SourceSerializer(read_only=True)
+
+    class Meta:
+        model = Citation
+        fields = ["source", "locator", "field", "claim", "preferred", "note"]
+
+
+class ValidatedModelSerializer(serializers.ModelSerializer):
+    """Runs the model's own validation (fields, choices, check, unique and exclusion constraints) before saving,
+    so that the API refuses exactly what the admin and the database refuse, with the same messages."""
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        model = self.Meta.model
+        candidate = copy(self.instance) if self.instance is not None else model()
+        many = {field.name for field in model._meta.many_to_many}
+        for name, value in attrs.items():
+            if name not in many:
+                setattr(candidate, name, value)
+        try:
+            candidate.full_clean()
+        except DjangoValidationError as error:
+            detail = serializers.as_serializer_error(error)
+            if "__all__" in detail:
+                detail[api_settings.NON_FIELD_ERRORS_KEY] = detail.pop("__all__")
+            raise serializers.ValidationError(detail) from None
+        return attrs
+
+
+class LastModifiedMixin:
+    """Adds ``Last-Modified`` to a record's response, so clients can revalidate with If-Modified-Since."""
+
+    def retrieve(self, request, *args, **kwargs):
+        instance = self.get_object()
+        response = Response(self.get_serializer(instance).data)
+        response["Last-Modified"] = http_date(instance.updated.timestamp())
+        return response
+
+
+def exception_handler(error, context):
+    """DRF's errors, plus JSON answers for records still in use and for rows the database refuses."""
+    if isinstance(error, ProtectedError):
+        used_by = sorted({str(obj._meta.verbose_name_plural) for obj in error.protected_objects})
+        return Response(
+            {"detail": f"This record is still referred to by {', '.join(used_by)}; change or remove those first."},
+            status=status.HTTP_409_CONFLICT,
+        )
+    if isinstance(error, IntegrityError):
+        return Response(
+            {"detail": f"The database refused the change: {str(error).splitlines()[0]}"},
+            status=status.HTTP_409_CONFLICT,
+        )
+    return drf_exception_handler(error, context)

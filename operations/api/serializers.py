@@ -1,0 +1,371 @@
+"""Operations and meetings in the API: list rows, full records with participants and results, and writes by slug."""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
+from rest_framework import serializers
+from rest_framework.reverse import reverse
+
+from csto_portal.api.base import CitationSerializer, PartialDateField, ValidatedModelSerializer
+from csto_portal.dates import DatePrecision
+from csto_portal.models import Area
+from operations.choices import Agency, ParticipationRole
+from operations.models import Meeting, Operation, Participation, Result, Series
+from organs.models import Organ, Partner, Person, State
+from treaties.models import Instrument
+
+# Related records, nested as {slug or iso2, name or title, url}. The component names carry the app's name: the other
+# apps link the same records with serializers of their own, and OpenAPI component names are global.
+
+
+@extend_schema_serializer(component_name="OperationsStateLink")
+class StateLinkSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField(help_text="The state in the API.")
+
+    class Meta:
+        model = State
+        fields = ["iso2", "name", "url"]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, state):
+        # States are addressed by their code in lower case, as on the public site (/member-states/kz/).
+        return reverse("api:state-detail", kwargs={"iso2": state.iso2.lower()}, request=self.context.get("request"))
+
+
+@extend_schema_serializer(component_name="OperationsOrganLink")
+class OrganLinkSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:organ-detail", lookup_field="slug")
+
+    class Meta:
+        model = Organ
+        fields = ["slug", "name", "url"]
+
+
+@extend_schema_serializer(component_name="OperationsPartnerLink")
+class PartnerLinkSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:partner-detail", lookup_field="slug")
+
+    class Meta:
+        model = Partner
+        fields = ["slug", "name", "url"]
+
+
+@extend_schema_serializer(component_name="OperationsPersonLink")
+class PersonLinkSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:person-detail", lookup_field="slug")
+
+    class Meta:
+        model = Person
+        fields = ["slug", "name", "url"]
+
+
+@extend_schema_serializer(component_name="OperationsInstrumentLink")
+class InstrumentLinkSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:instrument-detail", lookup_field="slug")
+
+    class Meta:
+        model = Instrument
+        fields = ["slug", "title", "url"]
+
+
+class SeriesRefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Series
+        fields = ["slug", "name"]
+
+
+class SeriesEditionSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:operation-detail", lookup_field="slug")
+
+    class Meta:
+        model = Operation
+        fields = ["slug", "name", "url"]
+
+
+class PrecisionField(serializers.ChoiceField):
+    """How precisely a partial date is known, or null when the record has no such date."""
+
+    def __init__(self, date_attribute: str, allow_null: bool = True, **kwargs):
+        self.date_attribute = date_attribute
+        kwargs.update(source="*", read_only=True, allow_null=allow_null)
+        kwargs.setdefault("help_text", "day, month or year" + ("; null when there is no date." if allow_null else "."))
+        super().__init__(choices=DatePrecision.choices, **kwargs)
+
+    def to_representation(self, record):
+        value = getattr(record, self.date_attribute)
+        return None if value is None else value.precision
+
+
+class StateCodeField(serializers.SlugRelatedField):
+    """A state written by its ISO code, in either case ("kz" or "KZ")."""
+
+    def __init__(self, **kwargs):
+        super().__init__(slug_field="iso2", queryset=State.objects.all(), **kwargs)
+
+    def to_internal_value(self, data):
+        return super().to_internal_value(data.upper() if isinstance(data, str) else data)
+
+
+# Operations
+
+
+class ParticipationSerializer(serializers.ModelSerializer):
+    state = StateLinkSerializer(read_only=True, allow_null=True)
+    partner = PartnerLinkSerializer(read_only=True, allow_null=True, help_text="An organization taking part.")
+    agencies = serializers.ListField(
+        child=serializers.ChoiceField(choices=Agency.choices),
+        read_only=True,
+        help_text="Which of the state's services took part, where known.",
+    )
+    citations = CitationSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Participation
+        fields = ["role", "state", "partner", "agencies", "note", "citations"]
+        read_only_fields = fields
+
+
+@extend_schema_serializer(component_name="OperationResult")
+class ResultSerializer(serializers.ModelSerializer):
+    figure = serializers.CharField(read_only=True, help_text='The figure as a reader writes it: "more than 220 t".')
+    period_start = PartialDateField(read_only=True, allow_null=True)
+    period_start_precision = PrecisionField("period_start")
+    period_end = PartialDateField(read_only=True, allow_null=True)
+    period_end_precision = PrecisionField("period_end")
+    citations = CitationSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Result
+        fields = [
+            "metric",
+            "qualifier",
+            "value",
+            "unit",
+            "figure",
+            "period_start",
+            "period_start_precision",
+            "period_end",
+            "period_end_precision",
+            "stage",
+            "final",
+            "citations",
+        ]
+        read_only_fields = fields
+
+
+class OperationListSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:operation-detail", lookup_field="slug")
+    series = SeriesRefSerializer(read_only=True, allow_null=True)
+    start = PartialDateField(read_only=True, allow_null=True)
+    start_precision = PrecisionField("start")
+    end = PartialDateField(read_only=True, allow_null=True)
+    end_precision = PrecisionField("end")
+    hosts = serializers.SerializerMethodField(help_text="The states that hosted it.")
+
+    class Meta:
+        model = Operation
+        fields = [
+            "url",
+            "slug",
+            "name",
+            "series",
+            "kind",
+            "status",
+            "start",
+            "start_precision",
+            "end",
+            "end_precision",
+            "hosts",
+            "created",
+            "updated",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(StateLinkSerializer(many=True))
+    def get_hosts(self, operation):
+        # A list row carries its hosts prefetched as ``hosts``; a full record has all its participations.
+        participations = getattr(operation, "hosts", None)
+        if participations is None:
+            participations = [p for p in operation.participations.all() if p.role == ParticipationRole.HOST]
+        states = [participation.state for participation in participations if participation.state_id]
+        return StateLinkSerializer(states, many=True, context=self.context).data
+
+
+class OperationDetailSerializer(OperationListSerializer):
+    run_by = OrganLinkSerializer(read_only=True, allow_null=True)
+    forces = OrganLinkSerializer(many=True, read_only=True, help_text="CSTO forces and bodies involved.")
+    instruments = InstrumentLinkSerializer(many=True, read_only=True)
+    areas = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True, help_text="Area slugs.")
+    participants = serializers.SerializerMethodField(help_text="States and organizations that took part.")
+    observers = serializers.SerializerMethodField(help_text="States and organizations that observed it.")
+    results = ResultSerializer(many=True, read_only=True)
+    other_editions = serializers.SerializerMethodField(help_text="The other operations of its series, oldest first.")
+    citations = CitationSerializer(many=True, read_only=True)
+
+    class Meta(OperationListSerializer.Meta):
+        fields = [
+            *OperationListSerializer.Meta.fields[:-2],
+            "summary",
+            "run_by",
+            "forces",
+            "instruments",
+            "areas",
+            "participants",
+            "observers",
+            "results",
+            "other_editions",
+            "citations",
+            "created",
+            "updated",
+        ]
+        read_only_fields = fields
+
+    def _in_role(self, operation, role):
+        participations = [p for p in operation.participations.all() if p.role == role]
+        return ParticipationSerializer(participations, many=True, context=self.context).data
+
+    @extend_schema_field(ParticipationSerializer(many=True))
+    def get_participants(self, operation):
+        return self._in_role(operation, ParticipationRole.PARTICIPANT)
+
+    @extend_schema_field(ParticipationSerializer(many=True))
+    def get_observers(self, operation):
+        return self._in_role(operation, ParticipationRole.OBSERVER)
+
+    @extend_schema_field(SeriesEditionSerializer(many=True))
+    def get_other_editions(self, operation):
+        if operation.series is None:
+            return []
+        editions = [edition for edition in operation.series.operations.all() if edition.pk != operation.pk]
+        return SeriesEditionSerializer(editions, many=True, context=self.context).data
+
+
+class OperationWriteSerializer(ValidatedModelSerializer):
+    """An operation as written: related records by slug, dates as "2010", "2010-04" or "2010-04-12"."""
+
+    series = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Series.objects.all(), required=False, allow_null=True, help_text="A series slug."
+    )
+    start = PartialDateField(required=False, allow_null=True)
+    end = PartialDateField(required=False, allow_null=True)
+    run_by = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Organ.objects.all(), required=False, allow_null=True, help_text="An organ slug."
+    )
+    areas = serializers.SlugRelatedField(slug_field="slug", queryset=Area.objects.all(), many=True, required=False)
+    instruments = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Instrument.objects.all(), many=True, required=False
+    )
+    forces = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Organ.objects.all(), many=True, required=False, help_text="Organ slugs."
+    )
+
+    class Meta:
+        model = Operation
+        fields = [
+            "slug",
+            "name",
+            "series",
+            "kind",
+            "status",
+            "start",
+            "end",
+            "summary",
+            "run_by",
+            "areas",
+            "instruments",
+            "forces",
+        ]
+
+
+# Meetings
+
+
+class MeetingListSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:meeting-detail", lookup_field="slug")
+    start = PartialDateField(read_only=True)
+    start_precision = PrecisionField("start", allow_null=False)
+    end = PartialDateField(read_only=True, allow_null=True)
+    end_precision = PrecisionField("end")
+    host = StateLinkSerializer(read_only=True, allow_null=True, help_text="The host state, where known.")
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "url",
+            "slug",
+            "title",
+            "kind",
+            "status",
+            "start",
+            "start_precision",
+            "end",
+            "end_precision",
+            "place",
+            "host",
+            "created",
+            "updated",
+        ]
+        read_only_fields = fields
+
+
+class MeetingDetailSerializer(MeetingListSerializer):
+    organs = OrganLinkSerializer(many=True, read_only=True, help_text="CSTO organs taking part.")
+    partners = PartnerLinkSerializer(many=True, read_only=True, help_text="Organizations taking part.")
+    states = StateLinkSerializer(many=True, read_only=True, help_text="States represented.")
+    people = PersonLinkSerializer(many=True, read_only=True, help_text="People present.")
+    instruments = InstrumentLinkSerializer(many=True, read_only=True, help_text="Documents adopted or signed.")
+    areas = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True, help_text="Area slugs.")
+    citations = CitationSerializer(many=True, read_only=True)
+
+    class Meta(MeetingListSerializer.Meta):
+        fields = [
+            *MeetingListSerializer.Meta.fields[:-2],
+            "summary",
+            "organs",
+            "partners",
+            "states",
+            "people",
+            "instruments",
+            "areas",
+            "citations",
+            "created",
+            "updated",
+        ]
+        read_only_fields = fields
+
+
+class MeetingWriteSerializer(ValidatedModelSerializer):
+    """A meeting as written: the host and states by ISO code, other records by slug, dates as partial ISO dates."""
+
+    start = PartialDateField()
+    end = PartialDateField(required=False, allow_null=True)
+    host = StateCodeField(required=False, allow_null=True, help_text="An ISO code, e.g. kz.")
+    organs = serializers.SlugRelatedField(slug_field="slug", queryset=Organ.objects.all(), many=True, required=False)
+    partners = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Partner.objects.all(), many=True, required=False
+    )
+    states = StateCodeField(many=True, required=False, help_text="ISO codes.")
+    people = serializers.SlugRelatedField(slug_field="slug", queryset=Person.objects.all(), many=True, required=False)
+    instruments = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Instrument.objects.all(), many=True, required=False
+    )
+    areas = serializers.SlugRelatedField(slug_field="slug", queryset=Area.objects.all(), many=True, required=False)
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "slug",
+            "title",
+            "kind",
+            "status",
+            "start",
+            "end",
+            "place",
+            "host",
+            "summary",
+            "organs",
+            "partners",
+            "states",
+            "people",
+            "instruments",
+            "areas",
+        ]

@@ -1,0 +1,497 @@
+"""Organs, member states, people and partner organizations as the API shows them and accepts them.
+
+Related records are nested as ``{"slug", "name", "url"}`` (``title`` for instruments), ``url`` being their own API
+address; they are written by slug, or by ISO code for states. Lists use a short serializer, records a full one that
+also accepts writes (its nested children are read-only).
+"""
+
+from django.utils import timezone
+from drf_spectacular.extensions import OpenApiSerializerFieldExtension
+from drf_spectacular.plumbing import build_basic_type
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
+from rest_framework import serializers
+
+from csto_portal.api.base import CitationSerializer, PartialDateField, ValidatedModelSerializer
+from csto_portal.dates import DatePrecision
+from csto_portal.models import Area
+from operations.models import Operation, Participation
+from organs.choices import MembershipStatus
+from organs.models import Chairmanship, Membership, Organ, OrganRelation, Partner, Person, Post, State, Tenure
+from treaties.models import Instrument, Party
+
+# Fields
+
+
+class PrecisionField(serializers.ChoiceField):
+    """How precisely a partial date is known (day, month or year); null when there is no date."""
+
+    def __init__(self, source, **kwargs):
+        kwargs.setdefault("help_text", "How precisely the date is known.")
+        super().__init__(choices=DatePrecision.choices, source=source, read_only=True, allow_null=True, **kwargs)
+
+    def to_representation(self, value):
+        return value.precision
+
+
+class StateIdentityField(serializers.HyperlinkedIdentityField):
+    """A state's API URL, at its lower-case ISO code as in the portal's URLs."""
+
+    def __init__(self, **kwargs):
+        super().__init__(view_name="api:state-detail", lookup_field="iso2", **kwargs)
+
+    def get_url(self, obj, view_name, request, format):
+        return self.reverse(view_name, kwargs={"iso2": obj.iso2.lower()}, request=request, format=format)
+
+
+class StateCodeField(serializers.SlugRelatedField):
+    """A state by its ISO 3166-1 alpha-2 code, in either case."""
+
+    def __init__(self, **kwargs):
+        if not kwargs.get("read_only"):
+            kwargs.setdefault("queryset", State.objects.all())
+        super().__init__(slug_field="iso2", **kwargs)
+
+    def to_internal_value(self, data):
+        return super().to_internal_value(data.upper() if isinstance(data, str) else data)
+
+
+class LinkedRelatedField(serializers.SlugRelatedField):
+    """A related record shown nested (``link_serializer``) and written by its slug."""
+
+    def __init__(self, link_serializer, **kwargs):
+        self.link_serializer = link_serializer
+        super().__init__(slug_field="slug", **kwargs)
+
+    def to_representation(self, value):
+        return self.link_serializer(value, context=self.context).data
+
+
+class LinkedRelatedFieldExtension(OpenApiSerializerFieldExtension):
+    """In the schema, a ``LinkedRelatedField`` is its link object in responses and a slug in requests."""
+
+    target_class = LinkedRelatedField
+
+    def map_serializer_field(self, auto_schema, direction):
+        if direction == "request":
+            return {**build_basic_type(OpenApiTypes.STR), "description": "The related record's slug."}
+        return auto_schema.resolve_serializer(self.target.link_serializer, direction).ref
+
+
+# Links to related records
+
+
+class OrganLinkSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:organ-detail", lookup_field="slug")
+
+    class Meta:
+        model = Organ
+        fields = ["slug", "name", "url"]
+
+
+class PersonLinkSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:person-detail", lookup_field="slug")
+
+    class Meta:
+        model = Person
+        fields = ["slug", "name", "url"]
+
+
+class PartnerLinkSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:partner-detail", lookup_field="slug")
+
+    class Meta:
+        model = Partner
+        fields = ["slug", "name", "url"]
+
+
+# Component names carry the app's name where another app describes the same records in a shape of its own.
+@extend_schema_serializer(component_name="OrgansInstrumentLink")
+class InstrumentLinkSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:instrument-detail", lookup_field="slug")
+
+    class Meta:
+        model = Instrument
+        fields = ["slug", "title", "url"]
+
+
+@extend_schema_serializer(component_name="OrgansOperationLink")
+class OperationLinkSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:operation-detail", lookup_field="slug")
+
+    class Meta:
+        model = Operation
+        fields = ["slug", "name", "url"]
+
+
+# Nested children (read-only)
+
+
+class HolderTenureSerializer(serializers.ModelSerializer):
+    """A tenure as listed under its post: who held it, and when."""
+
+    person = PersonLinkSerializer(read_only=True)
+    start = PartialDateField(read_only=True, allow_null=True)
+    start_precision = PrecisionField("start")
+    end = PartialDateField(read_only=True, allow_null=True)
+    end_precision = PrecisionField("end")
+
+    class Meta:
+        model = Tenure
+        fields = ["person", "acting", "start", "start_precision", "end", "end_precision", "note"]
+
+
+class PostSerializer(serializers.ModelSerializer):
+    """A post in an organ or partner organization with everyone known to have held it, earliest first."""
+
+    tenures = HolderTenureSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Post
+        fields = ["slug", "title", "summary", "tenures"]
+
+
+class TenurePostSerializer(serializers.ModelSerializer):
+    """A post and the body it belongs to: a CSTO organ or a partner organization (the other is null)."""
+
+    organ = OrganLinkSerializer(read_only=True, allow_null=True)
+    partner = PartnerLinkSerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Post
+        fields = ["slug", "title", "organ", "partner"]
+
+
+class PersonTenureSerializer(serializers.ModelSerializer):
+    """A tenure as listed under its holder: which post, and when."""
+
+    post = TenurePostSerializer(read_only=True)
+    start = PartialDateField(read_only=True, allow_null=True)
+    start_precision = PrecisionField("start")
+    end = PartialDateField(read_only=True, allow_null=True)
+    end_precision = PrecisionField("end")
+
+    class Meta:
+        model = Tenure
+        fields = ["post", "acting", "start", "start_precision", "end", "end_precision", "note"]
+
+
+class OrganRelationSerializer(serializers.ModelSerializer):
+    """This organ ``kind`` the other organ (e.g. accountable to the Council on Collective Security)."""
+
+    organ = OrganLinkSerializer(source="target", read_only=True)
+
+    class Meta:
+        model = OrganRelation
+        fields = ["kind", "organ", "note"]
+
+
+class InboundOrganRelationSerializer(serializers.ModelSerializer):
+    """The other organ ``kind`` this one (e.g. the Permanent Council acts between sessions of this one)."""
+
+    organ = OrganLinkSerializer(source="source", read_only=True)
+
+    class Meta:
+        model = OrganRelation
+        fields = ["kind", "organ", "note"]
+
+
+class StandingSerializer(serializers.ModelSerializer):
+    """A state's standing on a day: its status, in the Organization (``body`` null) or in one organ, since when."""
+
+    body = OrganLinkSerializer(read_only=True, allow_null=True)
+    start = PartialDateField(read_only=True)
+    start_precision = PrecisionField("start")
+
+    class Meta:
+        model = Membership
+        fields = ["status", "body", "start", "start_precision"]
+
+
+class MembershipSerializer(serializers.ModelSerializer):
+    """A period of a state's standing, in the Organization (``body`` null) or in one of its organs."""
+
+    body = OrganLinkSerializer(read_only=True, allow_null=True)
+    start = PartialDateField(read_only=True)
+    start_precision = PrecisionField("start")
+    end = PartialDateField(read_only=True, allow_null=True)
+    end_precision = PrecisionField("end")
+    requested = PartialDateField(read_only=True, allow_null=True)
+    requested_precision = PrecisionField("requested")
+    basis_instrument = InstrumentLinkSerializer(read_only=True, allow_null=True)
+    citations = CitationSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Membership
+        fields = [
+            "status",
+            "body",
+            "start",
+            "start_precision",
+            "end",
+            "end_precision",
+            "requested",
+            "requested_precision",
+            "basis",
+            "basis_instrument",
+            "end_cause",
+            "citations",
+        ]
+
+
+class ChairmanshipSerializer(serializers.ModelSerializer):
+    start = PartialDateField(read_only=True)
+    start_precision = PrecisionField("start")
+    end = PartialDateField(read_only=True, allow_null=True)
+    end_precision = PrecisionField("end")
+    citations = CitationSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Chairmanship
+        fields = ["start", "start_precision", "end", "end_precision", "note", "citations"]
+
+
+class PartySerializer(serializers.ModelSerializer):
+    """An instrument the state is listed for, and whether it is a party, a signatory or has withdrawn."""
+
+    instrument = InstrumentLinkSerializer(read_only=True)
+
+    class Meta:
+        model = Party
+        fields = ["instrument", "status", "note"]
+
+
+class OperationRoleSerializer(serializers.ModelSerializer):
+    """An operation the state or organization hosted, took part in or observed."""
+
+    operation = OperationLinkSerializer(read_only=True)
+
+    class Meta:
+        model = Participation
+        fields = ["role", "operation", "agencies", "note"]
+
+
+# Organs
+
+
+class OrganListSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:organ-detail", lookup_field="slug")
+    established = PartialDateField(read_only=True, allow_null=True)
+    established_precision = PrecisionField("established")
+
+    class Meta:
+        model = Organ
+        fields = [
+            "url",
+            "slug",
+            "name",
+            "acronym",
+            "kind",
+            "established",
+            "established_precision",
+            "created",
+            "updated",
+        ]
+
+
+class OrganSerializer(ValidatedModelSerializer):
+    """An organ with its founding instrument, relations to other organs both ways, posts and holders, sources."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="api:organ-detail", lookup_field="slug")
+    established = PartialDateField(required=False, allow_null=True)
+    established_precision = PrecisionField("established")
+    established_by = InstrumentLinkSerializer(read_only=True, allow_null=True)
+    areas = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Area.objects.all(),
+        many=True,
+        required=False,
+        help_text="Areas of activity, by slug.",
+    )
+    relations = OrganRelationSerializer(many=True, read_only=True)
+    inbound_relations = InboundOrganRelationSerializer(many=True, read_only=True)
+    posts = PostSerializer(many=True, read_only=True)
+    citations = CitationSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Organ
+        fields = [
+            "url",
+            "slug",
+            "name",
+            "acronym",
+            "kind",
+            "established",
+            "established_precision",
+            "established_by",
+            "mandate",
+            "composition",
+            "areas",
+            "position",
+            "relations",
+            "inbound_relations",
+            "posts",
+            "citations",
+            "created",
+            "updated",
+        ]
+
+
+# Member states
+
+
+def standing_of(state: State) -> list[Membership]:
+    """The state's standing periods on the list's day (prefetched), or today from its full history."""
+    if hasattr(state, "standing"):
+        periods = state.standing
+    else:
+        today = timezone.localdate()
+        periods = [
+            period
+            for period in state.memberships.all()
+            if period.start_date <= today and (period.end_date is None or period.end_date > today)
+        ]
+    # The Organization itself first, then its organs in chart order.
+    return sorted(periods, key=lambda p: (p.body_id is not None, p.body.position if p.body_id else 0, p.pk))
+
+
+class StateListSerializer(serializers.ModelSerializer):
+    url = StateIdentityField()
+    status = serializers.SerializerMethodField(
+        help_text=(
+            "The state's standing today, or on the day given by ?as_of= in a list: in the Organization, or, for a "
+            "state with a standing only in one of its organs, in that organ (see `standing`). Null if none."
+        )
+    )
+    standing = serializers.SerializerMethodField(help_text="Every standing the state had on that day.")
+
+    class Meta:
+        model = State
+        fields = ["url", "iso2", "name", "status", "standing", "created", "updated"]
+
+    @extend_schema_field(serializers.ChoiceField(choices=MembershipStatus.choices, allow_null=True))
+    def get_status(self, state):
+        periods = standing_of(state)
+        return periods[0].status if periods else None
+
+    @extend_schema_field(StandingSerializer(many=True))
+    def get_standing(self, state):
+        return StandingSerializer(standing_of(state), many=True, context=self.context).data
+
+
+class StateSerializer(ValidatedModelSerializer, StateListSerializer):
+    """A state with its membership history, chairmanships, instruments it is listed for, operations and sources."""
+
+    memberships = MembershipSerializer(many=True, read_only=True)
+    chairmanships = ChairmanshipSerializer(many=True, read_only=True)
+    parties = PartySerializer(many=True, read_only=True)
+    operations = OperationRoleSerializer(source="participations", many=True, read_only=True)
+    citations = CitationSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = State
+        fields = [
+            "url",
+            "iso2",
+            "name",
+            "status",
+            "standing",
+            "summary",
+            "memberships",
+            "chairmanships",
+            "parties",
+            "operations",
+            "citations",
+            "created",
+            "updated",
+        ]
+        extra_kwargs = {"iso2": {"help_text": "ISO 3166-1 alpha-2 code; lower case is accepted and stored upper."}}
+
+    def validate_iso2(self, value):
+        return value.upper()
+
+
+# People
+
+
+class PersonListSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:person-detail", lookup_field="slug")
+    nationality = StateCodeField(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Person
+        fields = ["url", "slug", "name", "nationality", "created", "updated"]
+
+
+class PersonSerializer(ValidatedModelSerializer):
+    """A person with the posts they held, in order, and sources."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="api:person-detail", lookup_field="slug")
+    nationality = StateCodeField(
+        allow_null=True, required=False, help_text="The ISO 3166-1 alpha-2 code of the person's state."
+    )
+    tenures = PersonTenureSerializer(many=True, read_only=True)
+    citations = CitationSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Person
+        fields = ["url", "slug", "name", "nationality", "summary", "tenures", "citations", "created", "updated"]
+
+
+# Partner organizations
+
+
+class PartnerListSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:partner-detail", lookup_field="slug")
+    parent = PartnerLinkSerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Partner
+        fields = ["url", "slug", "name", "acronym", "kind", "parent", "created", "updated"]
+
+
+class PartnerSerializer(ValidatedModelSerializer):
+    """A partner organization with its bodies, posts and holders, instruments it adopted, operations, sources."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="api:partner-detail", lookup_field="slug")
+    parent = LinkedRelatedField(
+        PartnerLinkSerializer,
+        queryset=Partner.objects.all(),
+        allow_null=True,
+        required=False,
+        help_text="The organization this one is part of; written as its slug.",
+    )
+    website = serializers.URLField(source="url", max_length=200, required=False, allow_blank=True)
+    areas = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Area.objects.all(),
+        many=True,
+        required=False,
+        help_text="Areas of co-operation, by slug.",
+    )
+    bodies = PartnerLinkSerializer(many=True, read_only=True)
+    posts = PostSerializer(many=True, read_only=True)
+    instruments = InstrumentLinkSerializer(many=True, read_only=True)
+    operations = OperationRoleSerializer(source="participations", many=True, read_only=True)
+    citations = CitationSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Partner
+        fields = [
+            "url",
+            "slug",
+            "name",
+            "acronym",
+            "kind",
+            "parent",
+            "summary",
+            "website",
+            "areas",
+            "bodies",
+            "posts",
+            "instruments",
+            "operations",
+            "citations",
+            "created",
+            "updated",
+        ]

@@ -1,0 +1,94 @@
+"""The API's organs, member states, people and partner organizations: read by anyone, written with a token."""
+
+from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import viewsets
+
+from csto_portal.api.base import LastModifiedMixin
+from organs.api import serializers
+from organs.filters import OrganFilterSet, PartnerFilterSet, PersonFilterSet, StateFilterSet
+from organs.models import Organ, Partner, Person, State
+
+
+class OrganViewSet(LastModifiedMixin, viewsets.ModelViewSet):
+    """The CSTO's organs, in the structure chart's order; each with its relations, posts and holders, and sources."""
+
+    queryset = Organ.objects.all()
+    lookup_field = "slug"
+    filterset_class = OrganFilterSet
+
+    def get_queryset(self):
+        return Organ.objects.for_list() if self.action == "list" else Organ.objects.for_api()
+
+    def get_serializer_class(self):
+        return serializers.OrganListSerializer if self.action == "list" else serializers.OrganSerializer
+
+
+STATE_CODE = OpenApiParameter(
+    "iso2",
+    OpenApiTypes.STR,
+    OpenApiParameter.PATH,
+    description="The state's ISO 3166-1 alpha-2 code, in either case (kz or KZ).",
+)
+
+
+@extend_schema_view(
+    **{action: extend_schema(parameters=[STATE_CODE]) for action in ("retrieve", "update", "partial_update", "destroy")}
+)
+class StateViewSet(LastModifiedMixin, viewsets.ModelViewSet):
+    """States with their standing: the list holds the states that ever had a membership period, with their standing
+    today or on the day given by ``?as_of=``; a state's record (at its ISO code, in either case) holds its history.
+    """
+
+    queryset = State.objects.all()
+    lookup_field = "iso2"
+    filterset_class = StateFilterSet
+
+    def get_queryset(self):
+        return State.objects.member_states() if self.action == "list" else State.objects.for_api()
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if self.action == "list":
+            # The standing shown is the one on the day the filters read (today unless ?as_of= says otherwise);
+            # invalid filters have already been refused above.
+            filterset = StateFilterSet(self.request.query_params, queryset=queryset, request=self.request)
+            day = filterset.standing_date() if filterset.is_valid() else timezone.localdate()
+            queryset = queryset.for_list(day)
+        return queryset
+
+    def get_object(self):
+        self.kwargs[self.lookup_field] = self.kwargs[self.lookup_field].upper()
+        return super().get_object()
+
+    def get_serializer_class(self):
+        return serializers.StateListSerializer if self.action == "list" else serializers.StateSerializer
+
+
+class PersonViewSet(LastModifiedMixin, viewsets.ModelViewSet):
+    """People who held a post in a CSTO organ or a partner organization, or took part in its meetings."""
+
+    queryset = Person.objects.all()
+    lookup_field = "slug"
+    filterset_class = PersonFilterSet
+
+    def get_queryset(self):
+        return Person.objects.for_list() if self.action == "list" else Person.objects.for_api()
+
+    def get_serializer_class(self):
+        return serializers.PersonListSerializer if self.action == "list" else serializers.PersonSerializer
+
+
+class PartnerViewSet(LastModifiedMixin, viewsets.ModelViewSet):
+    """International organizations and their bodies that the CSTO works with, each with its parent organization."""
+
+    queryset = Partner.objects.all()
+    lookup_field = "slug"
+    filterset_class = PartnerFilterSet
+
+    def get_queryset(self):
+        return Partner.objects.for_list() if self.action == "list" else Partner.objects.for_api()
+
+    def get_serializer_class(self):
+        return serializers.PartnerListSerializer if self.action == "list" else serializers.PartnerSerializer

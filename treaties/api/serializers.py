@@ -1,0 +1,259 @@
+"""Instruments in the API: a short shape for lists, and a detail with events, parties and related records."""
+
+from collections import defaultdict
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
+from rest_framework import serializers
+from rest_framework.reverse import reverse
+
+from csto_portal.api.base import CitationSerializer, PartialDateField, ValidatedModelSerializer
+from csto_portal.dates import DatePrecision
+from csto_portal.models import Area
+from operations.models import Meeting, Operation
+from organs.models import Organ, Partner
+from treaties.choices import RelationKind
+from treaties.models import Instrument, InstrumentEvent, Party
+
+# How a relation reads from the side of the instrument it points at.
+INVERSE_RELATIONS = {
+    RelationKind.AMENDS: "amended_by",
+    RelationKind.IMPLEMENTS: "implemented_by",
+    RelationKind.SUPPLEMENTS: "supplemented_by",
+    RelationKind.SUPPORTS: "supported_by",
+    RelationKind.SUPERSEDES: "superseded_by",
+}
+RELATIONS = [*RelationKind.values, *INVERSE_RELATIONS.values()]
+
+
+def _api_url(serializer, view_name: str, key: str) -> str:
+    return reverse(view_name, args=[key], request=serializer.context.get("request"))
+
+
+# Related records, nested as {slug or iso2, name or title, url}. The component names carry the app's name: the other
+# apps link the same records with serializers of their own, and OpenAPI component names are global.
+
+
+@extend_schema_serializer(component_name="TreatiesStateLink")
+class StateLinkSerializer(serializers.Serializer):
+    iso2 = serializers.CharField(help_text="ISO 3166-1 alpha-2 code.")
+    name = serializers.CharField()
+    url = serializers.SerializerMethodField()
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, state):
+        # States are addressed by their code in lower case, as on the public site.
+        return _api_url(self, "api:state-detail", state.iso2.lower())
+
+
+@extend_schema_serializer(component_name="TreatiesAdopterLink")
+class AdopterLinkSerializer(serializers.Serializer):
+    type = serializers.SerializerMethodField(help_text="A CSTO organ or a partner body.")
+    slug = serializers.SlugField()
+    name = serializers.CharField()
+    url = serializers.SerializerMethodField()
+
+    @extend_schema_field(serializers.ChoiceField(choices=["organ", "partner"]))
+    def get_type(self, body) -> str:
+        return "organ" if isinstance(body, Organ) else "partner"
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, body):
+        view_name = "api:organ-detail" if isinstance(body, Organ) else "api:partner-detail"
+        return _api_url(self, view_name, body.slug)
+
+
+@extend_schema_serializer(component_name="TreatiesInstrumentLink")
+class InstrumentLinkSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:instrument-detail", lookup_field="slug")
+
+    class Meta:
+        model = Instrument
+        fields = ["slug", "title", "url"]
+
+
+@extend_schema_serializer(component_name="TreatiesOrganLink")
+class OrganLinkSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:organ-detail", lookup_field="slug")
+
+    class Meta:
+        model = Organ
+        fields = ["slug", "name", "url"]
+
+
+@extend_schema_serializer(component_name="TreatiesOperationLink")
+class OperationLinkSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:operation-detail", lookup_field="slug")
+
+    class Meta:
+        model = Operation
+        fields = ["slug", "name", "url"]
+
+
+@extend_schema_serializer(component_name="TreatiesMeetingLink")
+class MeetingLinkSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:meeting-detail", lookup_field="slug")
+
+    class Meta:
+        model = Meeting
+        fields = ["slug", "title", "url"]
+
+
+class InstrumentFirstEventSerializer(serializers.ModelSerializer):
+    date = PartialDateField(source="occurred", read_only=True)
+    date_precision = serializers.ChoiceField(source="occurred_precision", choices=DatePrecision.choices, read_only=True)
+
+    class Meta:
+        model = InstrumentEvent
+        fields = ["kind", "date", "date_precision"]
+
+
+class InstrumentEventSerializer(InstrumentFirstEventSerializer):
+    state = StateLinkSerializer(read_only=True, allow_null=True, help_text="Null for the instrument as a whole.")
+    citations = CitationSerializer(many=True, read_only=True)
+
+    class Meta(InstrumentFirstEventSerializer.Meta):
+        fields = [*InstrumentFirstEventSerializer.Meta.fields, "state", "place", "note", "citations"]
+
+
+class InstrumentPartySerializer(serializers.ModelSerializer):
+    state = StateLinkSerializer(read_only=True)
+    steps = InstrumentEventSerializer(
+        many=True, read_only=True, help_text="The state's own dated steps (signature, ratification …), in date order."
+    )
+    citations = CitationSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Party
+        fields = ["state", "status", "note", "steps", "citations"]
+
+
+class InstrumentRelatedSerializer(serializers.Serializer):
+    relation = serializers.ChoiceField(
+        choices=RELATIONS, help_text='How this instrument relates to the other: "amends", or "amended_by" …'
+    )
+    instrument = InstrumentLinkSerializer()
+    citations = CitationSerializer(many=True)
+
+
+def _first_event(instrument):
+    """The earliest step of the instrument as a whole, from the prefetch of ``for_list()`` or ``for_display()``."""
+    events = instrument.first_events if hasattr(instrument, "first_events") else instrument.whole_events
+    return next(iter(events), None)
+
+
+class InstrumentListSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:instrument-detail", lookup_field="slug")
+    adopted_by = AdopterLinkSerializer(
+        read_only=True, allow_null=True, help_text="The CSTO organ or partner body that adopted it, if known."
+    )
+    first_event = serializers.SerializerMethodField(
+        help_text="The earliest dated step of the instrument as a whole; null when the sources give none."
+    )
+    areas = serializers.SlugRelatedField(
+        many=True, slug_field="slug", queryset=Area.objects.all(), required=False, help_text="Areas of activity."
+    )
+
+    class Meta:
+        model = Instrument
+        fields = [
+            "url",
+            "slug",
+            "kind",
+            "title",
+            "short_title",
+            "status",
+            "adopted_by",
+            "first_event",
+            "areas",
+            "created",
+            "updated",
+        ]
+
+    @extend_schema_field(InstrumentFirstEventSerializer(allow_null=True))
+    def get_first_event(self, instrument):
+        event = _first_event(instrument)
+        return InstrumentFirstEventSerializer(event, context=self.context).data if event else None
+
+
+class InstrumentSerializer(ValidatedModelSerializer, InstrumentListSerializer):
+    """An instrument with everything about it; also what is written (the nested lists are read-only)."""
+
+    adopted_by_organ = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Organ.objects.all(),
+        allow_null=True,
+        required=False,
+        help_text="Slug of the CSTO organ that adopted it (or leave null and name a partner body).",
+    )
+    adopted_by_partner = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Partner.objects.all(),
+        allow_null=True,
+        required=False,
+        help_text="Slug of the partner body that adopted it (or leave null and name a CSTO organ).",
+    )
+    events = serializers.SerializerMethodField(
+        help_text="Every dated step, of the instrument as a whole and of single states, in date order."
+    )
+    parties = serializers.SerializerMethodField(help_text="The states listed for it, each with its own steps.")
+    related = serializers.SerializerMethodField(help_text="Instruments it relates to, and those relating to it.")
+    established_organs = OrganLinkSerializer(many=True, read_only=True, help_text="Organs it set up.")
+    operations = OperationLinkSerializer(many=True, read_only=True)
+    meetings = MeetingLinkSerializer(many=True, read_only=True, help_text="Meetings that adopted or signed it.")
+    citations = CitationSerializer(many=True, read_only=True)
+
+    class Meta(InstrumentListSerializer.Meta):
+        fields = [
+            "url",
+            "slug",
+            "kind",
+            "title",
+            "short_title",
+            "status",
+            "adopted_by",
+            "adopted_by_organ",
+            "adopted_by_partner",
+            "first_event",
+            "areas",
+            "summary",
+            "events",
+            "parties",
+            "related",
+            "established_organs",
+            "operations",
+            "meetings",
+            "citations",
+            "created",
+            "updated",
+        ]
+
+    @extend_schema_field(InstrumentEventSerializer(many=True))
+    def get_events(self, instrument):
+        events = sorted([*instrument.whole_events, *instrument.state_events], key=lambda e: (e.occurred_date, e.pk))
+        return InstrumentEventSerializer(events, many=True, context=self.context).data
+
+    @extend_schema_field(InstrumentPartySerializer(many=True))
+    def get_parties(self, instrument):
+        steps = defaultdict(list)
+        for event in instrument.state_events:
+            steps[event.state_id].append(event)
+        parties = list(instrument.parties.all())
+        for party in parties:
+            party.steps = steps.get(party.state_id, [])
+        return InstrumentPartySerializer(parties, many=True, context=self.context).data
+
+    @extend_schema_field(InstrumentRelatedSerializer(many=True))
+    def get_related(self, instrument):
+        related = [
+            {"relation": relation.kind, "instrument": relation.target, "citations": relation.citations.all()}
+            for relation in instrument.relations.all()
+        ] + [
+            {
+                "relation": INVERSE_RELATIONS[relation.kind],
+                "instrument": relation.source,
+                "citations": relation.citations.all(),
+            }
+            for relation in instrument.inbound_relations.all()
+        ]
+        return InstrumentRelatedSerializer(related, many=True, context=self.context).data
