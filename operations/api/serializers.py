@@ -1,70 +1,23 @@
 """Operations and meetings in the API: list rows, full records with participants and results, and writes by slug."""
 
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
-from rest_framework.reverse import reverse
 
 from csto_portal.api.base import CitationSerializer, PartialDateField, ValidatedModelSerializer
-from csto_portal.dates import DatePrecision
+from csto_portal.api.links import (
+    InstrumentLinkSerializer,
+    OrganLinkSerializer,
+    PartnerLinkSerializer,
+    PersonLinkSerializer,
+    PrecisionField,
+    StateCodeField,
+    StateLinkSerializer,
+)
 from csto_portal.models import Area
 from operations.choices import Agency, ParticipationRole
 from operations.models import Meeting, Operation, Participation, Result, Series
-from organs.models import Organ, Partner, Person, State
+from organs.models import Organ, Partner, Person
 from treaties.models import Instrument
-
-# Related records, nested as {slug or iso2, name or title, url}. The component names carry the app's name: the other
-# apps link the same records with serializers of their own, and OpenAPI component names are global.
-
-
-@extend_schema_serializer(component_name="OperationsStateLink")
-class StateLinkSerializer(serializers.ModelSerializer):
-    url = serializers.SerializerMethodField(help_text="The state in the API.")
-
-    class Meta:
-        model = State
-        fields = ["iso2", "name", "url"]
-
-    @extend_schema_field(OpenApiTypes.URI)
-    def get_url(self, state):
-        # States are addressed by their code in lower case, as on the public site (/member-states/kz/).
-        return reverse("api:state-detail", kwargs={"iso2": state.iso2.lower()}, request=self.context.get("request"))
-
-
-@extend_schema_serializer(component_name="OperationsOrganLink")
-class OrganLinkSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:organ-detail", lookup_field="slug")
-
-    class Meta:
-        model = Organ
-        fields = ["slug", "name", "url"]
-
-
-@extend_schema_serializer(component_name="OperationsPartnerLink")
-class PartnerLinkSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:partner-detail", lookup_field="slug")
-
-    class Meta:
-        model = Partner
-        fields = ["slug", "name", "url"]
-
-
-@extend_schema_serializer(component_name="OperationsPersonLink")
-class PersonLinkSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:person-detail", lookup_field="slug")
-
-    class Meta:
-        model = Person
-        fields = ["slug", "name", "url"]
-
-
-@extend_schema_serializer(component_name="OperationsInstrumentLink")
-class InstrumentLinkSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:instrument-detail", lookup_field="slug")
-
-    class Meta:
-        model = Instrument
-        fields = ["slug", "title", "url"]
 
 
 class SeriesRefSerializer(serializers.ModelSerializer):
@@ -79,30 +32,6 @@ class SeriesEditionSerializer(serializers.ModelSerializer):
     class Meta:
         model = Operation
         fields = ["slug", "name", "url"]
-
-
-class PrecisionField(serializers.ChoiceField):
-    """How precisely a partial date is known, or null when the record has no such date."""
-
-    def __init__(self, date_attribute: str, allow_null: bool = True, **kwargs):
-        self.date_attribute = date_attribute
-        kwargs.update(source="*", read_only=True, allow_null=allow_null)
-        kwargs.setdefault("help_text", "day, month or year" + ("; null when there is no date." if allow_null else "."))
-        super().__init__(choices=DatePrecision.choices, **kwargs)
-
-    def to_representation(self, record):
-        value = getattr(record, self.date_attribute)
-        return None if value is None else value.precision
-
-
-class StateCodeField(serializers.SlugRelatedField):
-    """A state written by its ISO code, in either case ("kz" or "KZ")."""
-
-    def __init__(self, **kwargs):
-        super().__init__(slug_field="iso2", queryset=State.objects.all(), **kwargs)
-
-    def to_internal_value(self, data):
-        return super().to_internal_value(data.upper() if isinstance(data, str) else data)
 
 
 # Operations

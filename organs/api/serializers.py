@@ -9,51 +9,27 @@ from django.utils import timezone
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.plumbing import build_basic_type
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from csto_portal.api.base import CitationSerializer, PartialDateField, ValidatedModelSerializer
-from csto_portal.dates import DatePrecision
+from csto_portal.api.links import (
+    InstrumentLinkSerializer,
+    OperationLinkSerializer,
+    OrganLinkSerializer,
+    PartnerLinkSerializer,
+    PersonLinkSerializer,
+    PrecisionField,
+    StateCodeField,
+    StateIdentityField,
+)
 from csto_portal.models import Area
-from operations.models import Operation, Participation
+from operations.models import Participation
 from organs.choices import MembershipStatus
 from organs.models import Chairmanship, Membership, Organ, OrganRelation, Partner, Person, Post, State, Tenure
-from treaties.models import Instrument, Party
+from treaties.models import Party
 
 # Fields
-
-
-class PrecisionField(serializers.ChoiceField):
-    """How precisely a partial date is known (day, month or year); null when there is no date."""
-
-    def __init__(self, source, **kwargs):
-        kwargs.setdefault("help_text", "How precisely the date is known.")
-        super().__init__(choices=DatePrecision.choices, source=source, read_only=True, allow_null=True, **kwargs)
-
-    def to_representation(self, value):
-        return value.precision
-
-
-class StateIdentityField(serializers.HyperlinkedIdentityField):
-    """A state's API URL, at its lower-case ISO code as in the portal's URLs."""
-
-    def __init__(self, **kwargs):
-        super().__init__(view_name="api:state-detail", lookup_field="iso2", **kwargs)
-
-    def get_url(self, obj, view_name, request, format):
-        return self.reverse(view_name, kwargs={"iso2": obj.iso2.lower()}, request=request, format=format)
-
-
-class StateCodeField(serializers.SlugRelatedField):
-    """A state by its ISO 3166-1 alpha-2 code, in either case."""
-
-    def __init__(self, **kwargs):
-        if not kwargs.get("read_only"):
-            kwargs.setdefault("queryset", State.objects.all())
-        super().__init__(slug_field="iso2", **kwargs)
-
-    def to_internal_value(self, data):
-        return super().to_internal_value(data.upper() if isinstance(data, str) else data)
 
 
 class LinkedRelatedField(serializers.SlugRelatedField):
@@ -76,52 +52,6 @@ class LinkedRelatedFieldExtension(OpenApiSerializerFieldExtension):
         if direction == "request":
             return {**build_basic_type(OpenApiTypes.STR), "description": "The related record's slug."}
         return auto_schema.resolve_serializer(self.target.link_serializer, direction).ref
-
-
-# Links to related records
-
-
-class OrganLinkSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:organ-detail", lookup_field="slug")
-
-    class Meta:
-        model = Organ
-        fields = ["slug", "name", "url"]
-
-
-class PersonLinkSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:person-detail", lookup_field="slug")
-
-    class Meta:
-        model = Person
-        fields = ["slug", "name", "url"]
-
-
-class PartnerLinkSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:partner-detail", lookup_field="slug")
-
-    class Meta:
-        model = Partner
-        fields = ["slug", "name", "url"]
-
-
-# Component names carry the app's name where another app describes the same records in a shape of its own.
-@extend_schema_serializer(component_name="OrgansInstrumentLink")
-class InstrumentLinkSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:instrument-detail", lookup_field="slug")
-
-    class Meta:
-        model = Instrument
-        fields = ["slug", "title", "url"]
-
-
-@extend_schema_serializer(component_name="OrgansOperationLink")
-class OperationLinkSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:operation-detail", lookup_field="slug")
-
-    class Meta:
-        model = Operation
-        fields = ["slug", "name", "url"]
 
 
 # Nested children (read-only)

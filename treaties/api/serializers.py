@@ -8,9 +8,15 @@ from rest_framework import serializers
 from rest_framework.reverse import reverse
 
 from csto_portal.api.base import CitationSerializer, PartialDateField, ValidatedModelSerializer
+from csto_portal.api.links import (
+    InstrumentLinkSerializer,
+    MeetingLinkSerializer,
+    OperationLinkSerializer,
+    OrganLinkSerializer,
+    StateLinkSerializer,
+)
 from csto_portal.dates import DatePrecision
 from csto_portal.models import Area
-from operations.models import Meeting, Operation
 from organs.models import Organ, Partner
 from treaties.choices import RelationKind
 from treaties.models import Instrument, InstrumentEvent, Party
@@ -30,22 +36,6 @@ def _api_url(serializer, view_name: str, key: str) -> str:
     return reverse(view_name, args=[key], request=serializer.context.get("request"))
 
 
-# Related records, nested as {slug or iso2, name or title, url}. The component names carry the app's name: the other
-# apps link the same records with serializers of their own, and OpenAPI component names are global.
-
-
-@extend_schema_serializer(component_name="TreatiesStateLink")
-class StateLinkSerializer(serializers.Serializer):
-    iso2 = serializers.CharField(help_text="ISO 3166-1 alpha-2 code.")
-    name = serializers.CharField()
-    url = serializers.SerializerMethodField()
-
-    @extend_schema_field(OpenApiTypes.URI)
-    def get_url(self, state):
-        # States are addressed by their code in lower case, as on the public site.
-        return _api_url(self, "api:state-detail", state.iso2.lower())
-
-
 @extend_schema_serializer(component_name="TreatiesAdopterLink")
 class AdopterLinkSerializer(serializers.Serializer):
     type = serializers.SerializerMethodField(help_text="A CSTO organ or a partner body.")
@@ -61,42 +51,6 @@ class AdopterLinkSerializer(serializers.Serializer):
     def get_url(self, body):
         view_name = "api:organ-detail" if isinstance(body, Organ) else "api:partner-detail"
         return _api_url(self, view_name, body.slug)
-
-
-@extend_schema_serializer(component_name="TreatiesInstrumentLink")
-class InstrumentLinkSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:instrument-detail", lookup_field="slug")
-
-    class Meta:
-        model = Instrument
-        fields = ["slug", "title", "url"]
-
-
-@extend_schema_serializer(component_name="TreatiesOrganLink")
-class OrganLinkSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:organ-detail", lookup_field="slug")
-
-    class Meta:
-        model = Organ
-        fields = ["slug", "name", "url"]
-
-
-@extend_schema_serializer(component_name="TreatiesOperationLink")
-class OperationLinkSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:operation-detail", lookup_field="slug")
-
-    class Meta:
-        model = Operation
-        fields = ["slug", "name", "url"]
-
-
-@extend_schema_serializer(component_name="TreatiesMeetingLink")
-class MeetingLinkSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:meeting-detail", lookup_field="slug")
-
-    class Meta:
-        model = Meeting
-        fields = ["slug", "title", "url"]
 
 
 class InstrumentFirstEventSerializer(serializers.ModelSerializer):
