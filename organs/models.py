@@ -3,7 +3,7 @@
 from django.contrib.postgres.constraints import ExclusionConstraint
 from django.contrib.postgres.fields import RangeOperators
 from django.db import models
-from django.db.models import Exists, F, Min, OuterRef, Prefetch, Q
+from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -13,261 +13,14 @@ from csto_portal.dates import PartialDateAttribute, date_order_constraint, parti
 from csto_portal.fulltext import search_index, search_vector_field
 from csto_portal.models import Record
 from organs.choices import MembershipStatus, OrganKind, OrganRelationKind, PartnerKind
-
-
-def _dated_events():
-    """An instrument's own dated steps (not one state's), earliest first: the first is the one a list shows."""
-    from treaties.models import InstrumentEvent
-
-    return Prefetch(
-        "events",
-        queryset=InstrumentEvent.objects.filter(state__isnull=True).order_by("occurred_date", "pk"),
-        to_attr="dated_events",
-    )
-
-
-def _instruments_in_order():
-    """Instruments in the order they came about: by their first dated step, undated ones last."""
-    from treaties.models import Instrument
-
-    first_date = Min("events__occurred_date", filter=Q(events__state__isnull=True))
-    return (
-        Instrument.objects.annotate(first_date=first_date)
-        .order_by(F("first_date").asc(nulls_last=True), "title", "pk")
-        .prefetch_related(_dated_events())
-    )
-
-
-def _operations_in_order():
-    from operations.models import Operation
-
-    return Operation.objects.order_by(F("start_date").desc(nulls_last=True), "name", "pk")
-
-
-def _meetings_in_order():
-    from operations.models import Meeting
-
-    return Meeting.objects.select_related("host").order_by("-start_date", "title", "pk")
-
-
-def _participations(role):
-    """One role's participations, most recent operation first, with the operation they concern."""
-    from operations.models import Participation
-
-    return (
-        Participation.objects.filter(role=role)
-        .select_related("operation")
-        .order_by(F("operation__start_date").desc(nulls_last=True), "operation__name", "pk")
-    )
-
-
-def _participations_by_role():
-    """Every participation with its operation: by role, then the most recent operation first."""
-    from operations.models import Participation
-
-    return Participation.objects.select_related("operation").order_by(
-        "role", F("operation__start_date").desc(nulls_last=True), "operation__name", "pk"
-    )
-
-
-def _posts_with_holders():
-    return Post.objects.order_by("title", "pk").prefetch_related(
-        Prefetch("tenures", queryset=Tenure.objects.select_related("person").order_by("start_date", "pk"))
-    )
-
-
-class StateQuerySet(models.QuerySet):
-    def member_states(self):
-        """States that have had at least one membership period, in the Organization or in one of its organs."""
-        return self.filter(Exists(Membership.objects.filter(state=OuterRef("pk"))))
-
-    def for_list(self, date):
-        """What the list of member states shows: each state's standing on ``date`` and its full-member periods."""
-        return self.prefetch_related(
-            Prefetch(
-                "memberships",
-                queryset=Membership.objects.on(date).select_related("body").order_by("body__position", "pk"),
-                to_attr="standing",
-            ),
-            Prefetch(
-                "memberships",
-                queryset=Membership.objects.filter(
-                    body__isnull=True, status__in=MembershipStatus.member_values()
-                ).order_by("start_date", "pk"),
-                to_attr="member_periods",
-            ),
-        )
-
-    def for_display(self):
-        """Everything a state's page shows, in a fixed number of queries."""
-        from operations.choices import ParticipationRole
-        from treaties.models import InstrumentEvent, Party
-
-        return self.prefetch_related(
-            Prefetch(
-                "memberships",
-                queryset=Membership.objects.select_related("body", "basis_instrument")
-                .prefetch_related("citations__source")
-                .order_by("start_date", "body__position", "pk"),
-            ),
-            Prefetch("chairmanships", queryset=Chairmanship.objects.order_by("start_date", "pk")),
-            Prefetch("participations", queryset=_participations(ParticipationRole.HOST), to_attr="hosted"),
-            Prefetch("participations", queryset=_participations(ParticipationRole.PARTICIPANT), to_attr="took_part"),
-            Prefetch("participations", queryset=_participations(ParticipationRole.OBSERVER), to_attr="observed"),
-            Prefetch("meetings_hosted", queryset=_meetings_in_order()),
-            Prefetch("meetings", queryset=_meetings_in_order()),
-            Prefetch(
-                "parties", queryset=Party.objects.select_related("instrument").order_by("instrument__title", "pk")
-            ),
-            Prefetch(
-                "instrument_events",
-                queryset=InstrumentEvent.objects.select_related("instrument").order_by("occurred_date", "pk"),
-            ),
-            Prefetch(
-                "people",
-                queryset=Person.objects.order_by("name", "pk").prefetch_related(
-                    Prefetch(
-                        "tenures",
-                        queryset=Tenure.objects.select_related("post__organ", "post__partner").order_by(
-                            "start_date", "pk"
-                        ),
-                    )
-                ),
-            ),
-            "citations__source",
-        )
-
-    def for_api(self):
-        """What the API's state record nests: memberships, chairmanships, instruments, operations and sources."""
-        from treaties.models import Party
-
-        return self.prefetch_related(
-            Prefetch(
-                "memberships",
-                queryset=Membership.objects.select_related("body", "basis_instrument")
-                .prefetch_related("citations__source")
-                .order_by("start_date", "body__position", "pk"),
-            ),
-            Prefetch(
-                "chairmanships",
-                queryset=Chairmanship.objects.prefetch_related("citations__source").order_by("start_date", "pk"),
-            ),
-            Prefetch(
-                "parties", queryset=Party.objects.select_related("instrument").order_by("instrument__title", "pk")
-            ),
-            Prefetch("participations", queryset=_participations_by_role()),
-            "citations__source",
-        )
-
-
-class OrganQuerySet(models.QuerySet):
-    def for_chart(self):
-        """Every organ with its outgoing relations and founding instrument: all the structure chart needs."""
-        return self.select_related("established_by").prefetch_related(
-            Prefetch("relations", queryset=OrganRelation.objects.order_by("pk"))
-        )
-
-    def for_list(self):
-        return self.select_related("established_by")
-
-    def established_by_decisions_of(self, organ):
-        """Organs set up by an instrument that ``organ`` adopted."""
-        return self.filter(established_by__adopted_by_organ=organ).select_related("established_by")
-
-    def for_display(self):
-        """Everything an organ's page shows, in a fixed number of queries."""
-        from operations.models import Series
-
-        return self.select_related("established_by__adopted_by_organ").prefetch_related(
-            Prefetch("relations", queryset=OrganRelation.objects.select_related("target").order_by("kind", "pk")),
-            Prefetch(
-                "inbound_relations", queryset=OrganRelation.objects.select_related("source").order_by("kind", "pk")
-            ),
-            Prefetch("posts", queryset=_posts_with_holders()),
-            Prefetch("instruments", queryset=_instruments_in_order()),
-            Prefetch("operations", queryset=_operations_in_order()),
-            Prefetch(
-                "series",
-                queryset=Series.objects.order_by("name", "pk").prefetch_related(
-                    Prefetch("operations", queryset=_operations_in_order())
-                ),
-            ),
-            Prefetch("operations_involved_in", queryset=_operations_in_order()),
-            Prefetch("meetings", queryset=_meetings_in_order()),
-            Prefetch(
-                "memberships",
-                queryset=Membership.objects.select_related("state", "partner").order_by("start_date", "pk"),
-            ),
-            "areas",
-            "citations__source",
-        )
-
-    def for_api(self):
-        """What the API's organ record nests: founding instrument, relations both ways, posts and holders, areas."""
-        return self.select_related("established_by").prefetch_related(
-            Prefetch("relations", queryset=OrganRelation.objects.select_related("target").order_by("kind", "pk")),
-            Prefetch(
-                "inbound_relations", queryset=OrganRelation.objects.select_related("source").order_by("kind", "pk")
-            ),
-            Prefetch("posts", queryset=_posts_with_holders()),
-            "areas",
-            "citations__source",
-        )
-
-
-class PartnerQuerySet(models.QuerySet):
-    def for_list(self):
-        return self.select_related("parent")
-
-    def for_display(self):
-        """Everything a partner organization's page shows, in a fixed number of queries."""
-        from operations.choices import ParticipationRole
-
-        return self.select_related("parent").prefetch_related(
-            Prefetch(
-                "bodies",
-                queryset=Partner.objects.order_by("name", "pk").prefetch_related(
-                    Prefetch("bodies", queryset=Partner.objects.order_by("name", "pk"))
-                ),
-            ),
-            Prefetch("posts", queryset=_posts_with_holders()),
-            Prefetch("instruments", queryset=_instruments_in_order()),
-            Prefetch("participations", queryset=_participations(ParticipationRole.HOST), to_attr="hosted"),
-            Prefetch("participations", queryset=_participations(ParticipationRole.PARTICIPANT), to_attr="took_part"),
-            Prefetch("participations", queryset=_participations(ParticipationRole.OBSERVER), to_attr="observed"),
-            Prefetch("meetings", queryset=_meetings_in_order()),
-            Prefetch("memberships", queryset=Membership.objects.select_related("body").order_by("start_date", "pk")),
-            "areas",
-            "citations__source",
-        )
-
-    def for_api(self):
-        """What the API's partner record nests: bodies, posts and holders, instruments, operations and sources."""
-        return self.select_related("parent").prefetch_related(
-            Prefetch("bodies", queryset=Partner.objects.order_by("name", "pk")),
-            Prefetch("posts", queryset=_posts_with_holders()),
-            Prefetch("instruments", queryset=_instruments_in_order()),
-            Prefetch("participations", queryset=_participations_by_role()),
-            "areas",
-            "citations__source",
-        )
-
-
-class PersonQuerySet(models.QuerySet):
-    def for_list(self):
-        return self.select_related("nationality")
-
-    def for_api(self):
-        """What the API's person record nests: each tenure with its post and the body the post belongs to."""
-        return self.select_related("nationality").prefetch_related(
-            Prefetch(
-                "tenures",
-                queryset=Tenure.objects.select_related("post__organ", "post__partner").order_by(
-                    F("start_date").asc(nulls_last=True), "post__title", "pk"
-                ),
-            ),
-            "citations__source",
-        )
+from organs.querysets import (
+    MembershipQuerySet,
+    OrganQuerySet,
+    PartnerQuerySet,
+    PeriodQuerySet,
+    PersonQuerySet,
+    StateQuerySet,
+)
 
 
 class State(Record):
@@ -419,18 +172,6 @@ class Partner(Record):
 
     def get_absolute_url(self):
         return reverse("organs:partner_detail", args=[self.slug])
-
-
-class PeriodQuerySet(models.QuerySet):
-    def on(self, date):
-        """Periods known to be in force on ``date``: started on or before it and not ended by it."""
-        return self.filter(Q(start_date__lte=date), Q(end_date__isnull=True) | Q(end_date__gt=date))
-
-
-class MembershipQuerySet(PeriodQuerySet):
-    def members_on(self, date):
-        """The periods that made a state a member of the Organization on ``date``."""
-        return self.on(date).filter(body__isnull=True, state__isnull=False, status__in=MembershipStatus.member_values())
 
 
 class Membership(Record):
