@@ -5,6 +5,7 @@ union is ordered and paginated in PostgreSQL, so a page of the timeline is
 one query (plus the count) whatever the data size.
 """
 
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import CharField, F, Q, Value
@@ -41,6 +42,7 @@ class TimelineEntry:
     subject: str
     key: str
     detail: str
+    updated: datetime.datetime
 
     @property
     def year(self) -> int:
@@ -106,6 +108,7 @@ def _text(value) -> Value:
 
 def _branch(queryset, *, date, precision, category, action, subject, key, detail):
     return queryset.filter(**{f"{date}__isnull": False}).values(
+        "updated",
         sort_date=F(date),
         precision=F(precision),
         category=_text(category),
@@ -221,12 +224,22 @@ def _branches(area: str | None):
     )
 
 
-def timeline(*, category: str | None = None, area: str | None = None, year_from=None, year_to=None, newest_first=False):
+def timeline(
+    *,
+    category: str | None = None,
+    area: str | None = None,
+    year_from=None,
+    year_to=None,
+    updated_since=None,
+    newest_first=False,
+):
     """The timeline as one ordered queryset of dicts; wrap rows with ``entry()`` to display them."""
     selected = []
     for name, date_field, branch in _branches(area):
         if category and name != category:
             continue
+        if updated_since:
+            branch = branch.filter(updated__gte=updated_since)
         if year_from:
             branch = branch.filter(**{f"{date_field}__year__gte": year_from})
         if year_to:
@@ -247,4 +260,5 @@ def entry(row: dict) -> TimelineEntry:
         subject=row["subject"] or "",
         key=row["key"] or "",
         detail=row["detail"] or "",
+        updated=row["updated"],
     )

@@ -1,5 +1,7 @@
 """The API's root, the timeline (``events/``) and search across resources."""
 
+from django import forms
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import exceptions, serializers
 from rest_framework.generics import ListAPIView
@@ -49,12 +51,17 @@ class EventSerializer(serializers.Serializer):
     detail = serializers.CharField()
     text = serializers.CharField(help_text="The fact in words.")
     url = serializers.SerializerMethodField(help_text="The record's page on the public site, if it has one.")
+    updated = serializers.DateTimeField(help_text="When the record behind this fact last changed.")
 
     def to_representation(self, row):
         return super().to_representation(entry(row))
 
     def get_url(self, item) -> str:
         return self.context["request"].build_absolute_uri(item.url) if item.url else ""
+
+
+class EventFilterForm(TimelineForm):
+    updated_since = forms.DateTimeField(required=False)
 
 
 class EventListView(ListAPIView):
@@ -71,13 +78,16 @@ class EventListView(ListAPIView):
             OpenApiParameter("year_to", int, description="Last year to include (1900–2100)."),
             OpenApiParameter("kind", str, enum=list(CATEGORIES), description="Only facts of this kind."),
             OpenApiParameter("area", str, description="Only facts tagged with this area of activity (its slug)."),
+            OpenApiParameter(
+                "updated_since", OpenApiTypes.DATETIME, description="Only facts whose record changed since then."
+            ),
         ]
     )
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        form = TimelineForm(self.request.query_params)
+        form = EventFilterForm(self.request.query_params)
         if not form.is_valid():
             raise exceptions.ValidationError(_messages(form))
         area = form.cleaned_data["area"]
@@ -86,6 +96,7 @@ class EventListView(ListAPIView):
             area=area.slug if area else None,
             year_from=form.cleaned_data["year_from"],
             year_to=form.cleaned_data["year_to"],
+            updated_since=form.cleaned_data["updated_since"],
         )
 
 

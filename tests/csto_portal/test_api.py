@@ -91,3 +91,10 @@ def test_interactive_docs_are_served_without_a_cdn(client):
 
 def test_events_and_search_queries_do_not_grow(client):
     assert_queries_do_not_grow(client, reverse("api:event-list"), reverse("api:search") + "?q=Kanal")
+
+
+def test_events_can_be_synced_incrementally(client):
+    everything = client.get(reverse("api:event-list")).json()
+    assert everything["count"] > 0 and "updated" in everything["results"][0]
+    assert client.get(reverse("api:event-list"), {"updated_since": "2100-01-01T00:00:00Z"}).json()["count"] == 0
+    assert client.get(reverse("api:event-list"), {"updated_since": "yesterday"}).status_code == 400
