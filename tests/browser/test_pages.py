@@ -60,6 +60,7 @@ def test_unknown_address_gets_a_helpful_page(page, site_url):
         ("Member states", "Kazakhstan"),
         ("Treaties", "Collective Security Treaty"),
         ("Operations", "Rubezh-2010"),
+        ("Meetings", "Signing of the joint declaration"),
         ("Partners", "Organization for Security and Co-operation in Europe"),
     ],
 )
