@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
+from simple_history.admin import SimpleHistoryAdmin
 
 from csto_portal.models import Area, AreaTask, Citation, Source
 
@@ -13,15 +14,15 @@ class CitationInline(GenericTabularInline):
     fields = ["source", "locator", "field", "claim", "preferred", "note"]
 
 
-class CitedAdmin(admin.ModelAdmin):
-    """Base for every record's admin: citations inline, timestamps read-only."""
+class CitedAdmin(SimpleHistoryAdmin):
+    """Base for every record's admin: citations inline, timestamps read-only, history with diffs and revert."""
 
     inlines = [CitationInline]
     readonly_fields = ["created", "updated"]
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(SimpleHistoryAdmin):
     list_display = ["title", "author", "publisher", "kind", "published_date"]
     list_filter = ["kind"]
     search_fields = ["title", "author", "publisher", "url"]

@@ -284,16 +284,12 @@ class Loader:
             lookup[parent[1]] = parent[0]
 
         instance = spec.model.objects.filter(**lookup).first() or spec.model()
+        # An unchanged record is not saved again, so reloading keeps its `updated` time and adds no history.
+        changed = instance.pk is None or any(getattr(instance, name) != value for name, value in values.items())
         for name, value in values.items():
             setattr(instance, name, value)
-        try:
-            instance.full_clean()
-            with transaction.atomic():
-                instance.save()
-        except ValidationError as error:
-            raise DatasetError(f"{where}: {self._messages(error)}") from None
-        except IntegrityError as error:
-            raise DatasetError(f"{where}: the database refused it: {error}".strip()) from None
+        if changed:
+            self._save(instance, where)
         self.loaded.setdefault(spec.model._meta.label, set()).add(instance.pk)
 
         for name, (model, lookup_field) in spec.many.items():
@@ -331,24 +327,35 @@ class Loader:
         if unknown:
             raise DatasetError(f"{where}: unknown citation field(s) {', '.join(unknown)}")
         source = self._resolve(Source, "slug", item["source"], where, "source")
-        citation, _ = Citation.objects.get_or_create(
-            content_type=content_type,
-            object_id=instance.pk,
-            source=source,
-            field=item.get("field", ""),
-            locator=item.get("locator", ""),
-        )
-        citation.claim = item.get("claim", "")
-        citation.preferred = item.get("preferred", False)
-        citation.note = item.get("note", "")
-        try:
-            citation.full_clean()
-            with transaction.atomic():
-                citation.save()
-        except ValidationError as error:
-            raise DatasetError(f"{where}: {self._messages(error)}") from None
+        key = {
+            "content_type": content_type,
+            "object_id": instance.pk,
+            "source": source,
+            "field": item.get("field", ""),
+            "locator": item.get("locator", ""),
+        }
+        citation = Citation.objects.filter(**key).first() or Citation(**key)
+        values = {
+            "claim": item.get("claim", ""),
+            "preferred": item.get("preferred", False),
+            "note": item.get("note", ""),
+        }
+        if citation.pk is None or any(getattr(citation, name) != value for name, value in values.items()):
+            for name, value in values.items():
+                setattr(citation, name, value)
+            self._save(citation, where)
         self.loaded.setdefault("csto_portal.Citation", set()).add(citation.pk)
         return citation
+
+    def _save(self, instance, where: str):
+        try:
+            instance.full_clean()
+            with transaction.atomic():
+                instance.save()
+        except ValidationError as error:
+            raise DatasetError(f"{where}: {self._messages(error)}") from None
+        except IntegrityError as error:
+            raise DatasetError(f"{where}: the database refused it: {error}".strip()) from None
 
     @staticmethod
     def _resolve(model, lookup: str, value, where: str, name: str):

@@ -5,6 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from csto_portal.dates import PartialDateAttribute, partial_date_constraint, partial_date_fields
 
@@ -15,6 +16,8 @@ class Record(models.Model):
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
     citations = GenericRelation("csto_portal.Citation")
+    # Every change, from the admin, the API or the loader, with who made it; the stored search vector is derived.
+    history = HistoricalRecords(inherit=True, excluded_fields=["search_vector"])
 
     class Meta:
         abstract = True
@@ -43,6 +46,7 @@ class Source(models.Model):
     consulted = models.DateField(_("consulted"), null=True, blank=True, help_text=_("When the portal last read it."))
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
+    history = HistoricalRecords()
 
     published = PartialDateAttribute()
 
@@ -91,6 +95,7 @@ class Citation(models.Model):
     note = models.TextField(_("note"), blank=True)
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("citation")
