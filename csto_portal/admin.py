@@ -1,42 +1,154 @@
+from functools import cache
+
+from django import forms
 from django.contrib import admin
+from django.contrib.admin.widgets import AutocompleteSelect, RelatedFieldWidgetWrapper
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.utils.text import capfirst, format_lazy
+from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
+from csto_portal.admin_forms import (
+    CheckedGenericInlineFormSet,
+    CheckedInlineFormSet,
+    PartialDateModelForm,
+    partial_date_names,
+)
 from csto_portal.models import Area, AreaTask, Citation, Source
+from csto_portal.resources import resource_for
 
 
-class CitationInline(GenericTabularInline):
+def choice_list_field(db_field, **kwargs):
+    """A list of choices (``ArrayField`` of a field with choices) picked from a list instead of typed as codes."""
+    base = db_field.base_field
+    return forms.TypedMultipleChoiceField(
+        choices=base.choices,
+        coerce=base.to_python,
+        required=not db_field.blank,
+        label=capfirst(db_field.verbose_name),
+        help_text=format_lazy("{} {}", db_field.help_text, _("Hold down Ctrl (⌘ on a Mac) to pick more than one.")),
+        widget=forms.SelectMultiple(attrs={"size": min(len(base.choices), 4)}),
+        **kwargs,
+    )
+
+
+class PortalFormfieldsMixin:
+    """Form fields shared by every admin form and inline row."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, ArrayField) and db_field.base_field.choices:
+            return choice_list_field(db_field)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+@cache
+def partial_date_column(model, name: str):
+    """A changelist column showing the partial date ``name`` as it prints ("April 2010"), sorted by its date."""
+    column = model._meta.get_field(f"{name}_date")
+
+    @admin.display(description=column.verbose_name, ordering=f"{name}_date")
+    def show(record):
+        return getattr(record, name)
+
+    show.__name__ = name
+    return show
+
+
+class PartialDateAdminMixin(PortalFormfieldsMixin):
+    """Edits partial dates as one field, and lets ``list_display`` name one ("start") to show it as it prints."""
+
+    form = PartialDateModelForm
+
+    def get_list_display(self, request):
+        names = set(partial_date_names(self.model))
+        return [
+            partial_date_column(self.model, item) if isinstance(item, str) and item in names else item
+            for item in super().get_list_display(request)
+        ]
+
+
+class CompactRowsMixin(PortalFormfieldsMixin):
+    """Keeps a tabular row within the page: short text boxes, narrower look-ups, no edit or delete icons.
+
+    A row's related record is changed on its own page; an icon that deletes a state from an operation's row
+    would read as removing the row.
+    """
+
+    formfield_overrides = {
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 16})},
+        models.DecimalField: {"widget": forms.NumberInput(attrs={"style": "width: 8em"})},
+    }
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.CharField) and not db_field.choices:
+            # A short code (an attribute's name) needs a third of the room of a locator or a metric.
+            kwargs.setdefault("widget", forms.TextInput(attrs={"size": 8 if db_field.max_length <= 50 else 12}))
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        widget = getattr(formfield, "widget", None)
+        if isinstance(widget, forms.Select) and db_field.choices:
+            # Long labels ("registered with the UN Secretariat") would set the column's width; the list shows them.
+            widget.attrs["style"] = "max-width: 8em"
+        if isinstance(widget, RelatedFieldWidgetWrapper):
+            widget.can_change_related = widget.can_delete_related = False
+            if isinstance(widget.widget, AutocompleteSelect):
+                widget.widget.attrs["data-width"] = "12em"
+        return formfield
+
+
+class PortalTabularInline(CompactRowsMixin, admin.TabularInline):
+    """Base of every inline: partial dates as one field, and database rules reported on the row."""
+
+    form = PartialDateModelForm
+    formset = CheckedInlineFormSet
+    extra = 0
+
+
+class CitationInline(CompactRowsMixin, GenericTabularInline):
     """Where a record's facts come from; every record's admin page carries it."""
 
     model = Citation
+    form = PartialDateModelForm
+    formset = CheckedGenericInlineFormSet
     extra = 0
     autocomplete_fields = ["source"]
     fields = ["source", "locator", "field", "claim", "preferred", "note"]
 
 
-class CitedAdmin(SimpleHistoryAdmin):
-    """Base for every record's admin: citations inline, timestamps read-only, history with diffs and revert."""
+class PortalAdmin(PartialDateAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
+    """What every admin list shares: natural partial dates, CSV/JSON import and export, history with revert."""
+
+    def get_resource_classes(self, request):
+        return [resource_for(self.model)]
+
+
+class CitedAdmin(PortalAdmin):
+    """Base for every record's admin: citations inline, timestamps read-only."""
 
     inlines = [CitationInline]
     readonly_fields = ["created", "updated"]
 
 
 @admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "author", "publisher", "kind", "published_date"]
+class SourceAdmin(PortalAdmin):
+    list_display = ["title", "author", "kind", "publisher", "published"]
     list_filter = ["kind"]
-    search_fields = ["title", "author", "publisher", "url"]
+    search_fields = ["title", "author", "translator", "publisher", "url"]
     prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["created", "updated"]
 
 
-class AreaTaskInline(admin.TabularInline):
+class AreaTaskInline(PortalTabularInline):
     model = AreaTask
-    extra = 0
 
 
 @admin.register(Area)
 class AreaAdmin(CitedAdmin):
     list_display = ["name", "parent", "position"]
+    list_select_related = ["parent"]
+    list_filter = [("parent", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "summary"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [AreaTaskInline, CitationInline]

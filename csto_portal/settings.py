@@ -9,6 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from import_export.formats.base_formats import CSV, JSON
 
 from csto_portal.embedded_db import embedded_database
 
@@ -59,6 +60,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "import_export",
     "csto_portal",
     "organs",
     "treaties",
@@ -182,6 +184,11 @@ SPECTACULAR_SETTINGS = {
         "csto_portal.api.schema.document_error_responses",
     ],
 }
+
+# Bulk import and export in the admin
+
+IMPORT_EXPORT_FORMATS = [CSV, JSON]
+IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 
 # Browsers on other sites may read the API (not write to it).
 CORS_URLS_REGEX = r"^/api/.*$"

@@ -1,34 +1,50 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
-from csto_portal.admin import CitationInline, CitedAdmin
+from csto_portal.admin import CitationInline, CitedAdmin, PortalTabularInline
+from csto_portal.admin_forms import PartialDateModelForm
 from organs.models import Chairmanship, Membership, Organ, OrganRelation, Partner, Person, Post, State, Tenure
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(PortalTabularInline):
     model = Membership
     fk_name = "state"
-    extra = 0
-    fields = ["status", "body", "start_date", "start_precision", "end_date", "end_precision", "basis"]
+    # When a status was requested, and the basis instrument, are on the period's own page.
+    fields = ["status", "body", "start", "end", "basis"]
+    autocomplete_fields = ["body"]
+    show_change_link = True
+
+
+class ChairmanshipInline(PortalTabularInline):
+    model = Chairmanship
+    fields = ["start", "end", "note"]
+
+
+class StateForm(PartialDateModelForm):
+    def clean_iso2(self):
+        # Stored in capitals (State.save); upper-casing here lets the uniqueness check see "kz" as "KZ".
+        return self.cleaned_data["iso2"].upper()
 
 
 @admin.register(State)
 class StateAdmin(CitedAdmin):
-    list_display = ["name", "iso2"]
+    form = StateForm
+    list_display = ["name", "iso2", "updated"]
     search_fields = ["name", "iso2"]
-    inlines = [MembershipInline, CitationInline]
+    inlines = [MembershipInline, ChairmanshipInline, CitationInline]
 
 
-class OrganRelationInline(admin.TabularInline):
+class OrganRelationInline(PortalTabularInline):
     model = OrganRelation
     fk_name = "source"
-    extra = 0
     autocomplete_fields = ["target"]
 
 
 @admin.register(Organ)
 class OrganAdmin(CitedAdmin):
-    list_display = ["name", "acronym", "kind", "established_date", "position"]
+    list_display = ["name", "acronym", "kind", "established", "established_by", "position"]
     list_filter = ["kind", "areas"]
+    list_select_related = ["established_by"]
     search_fields = ["name", "acronym", "mandate"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["established_by"]
@@ -48,18 +64,27 @@ class PartnerAdmin(CitedAdmin):
 
 @admin.register(Membership)
 class MembershipAdmin(CitedAdmin):
-    list_display = ["__str__", "status", "start_date", "end_date"]
-    list_filter = ["status", "body"]
+    list_display = ["holder", "status", "standing_in", "start", "end"]
+    list_filter = ["status", ("body", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["state", "partner", "body"]
-    search_fields = ["state__name", "partner__name", "basis"]
+    search_fields = ["state__name", "state__iso2", "partner__name", "partner__acronym", "basis"]
     autocomplete_fields = ["state", "partner", "body", "basis_instrument"]
     date_hierarchy = "start_date"
+
+    @admin.display(description=_("state or organization"), ordering="state__name")
+    def holder(self, membership):
+        return membership.state or membership.partner
+
+    @admin.display(description=_("in"), ordering="body__name")
+    def standing_in(self, membership):
+        return membership.body or _("the Organization")
 
 
 @admin.register(Chairmanship)
 class ChairmanshipAdmin(CitedAdmin):
-    list_display = ["state", "start_date", "end_date"]
+    list_display = ["state", "start", "end"]
     list_select_related = ["state"]
+    search_fields = ["state__name", "state__iso2", "note"]
     autocomplete_fields = ["state"]
     date_hierarchy = "start_date"
 
@@ -68,14 +93,15 @@ class ChairmanshipAdmin(CitedAdmin):
 class PersonAdmin(CitedAdmin):
     list_display = ["name", "nationality"]
     list_select_related = ["nationality"]
-    search_fields = ["name"]
+    list_filter = [("nationality", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["name", "summary"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["nationality"]
 
 
-class TenureInline(admin.TabularInline):
+class TenureInline(PortalTabularInline):
     model = Tenure
-    extra = 0
+    fields = ["person", "acting", "start", "end", "note"]
     autocomplete_fields = ["person"]
 
 
@@ -83,7 +109,7 @@ class TenureInline(admin.TabularInline):
 class PostAdmin(CitedAdmin):
     list_display = ["title", "organ", "partner"]
     list_select_related = ["organ", "partner"]
-    search_fields = ["title"]
+    search_fields = ["title", "organ__name", "partner__name"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["organ", "partner"]
     inlines = [TenureInline, CitationInline]
@@ -91,7 +117,10 @@ class PostAdmin(CitedAdmin):
 
 @admin.register(Tenure)
 class TenureAdmin(CitedAdmin):
-    list_display = ["person", "post", "acting", "start_date", "end_date"]
-    list_select_related = ["person", "post"]
+    list_display = ["person", "post", "acting", "start", "end"]
+    list_filter = ["acting"]
+    # The post's own name reads its organ or partner organization.
+    list_select_related = ["person", "post__organ", "post__partner"]
     search_fields = ["person__name", "post__title"]
     autocomplete_fields = ["person", "post"]
+    date_hierarchy = "start_date"
