@@ -57,10 +57,9 @@ class LinkedRelatedFieldExtension(OpenApiSerializerFieldExtension):
 # Nested children (read-only)
 
 
-class HolderTenureSerializer(serializers.ModelSerializer):
-    """A tenure as listed under its post: who held it, and when."""
+class TenureDatesSerializer(serializers.ModelSerializer):
+    """When a tenure ran, at the precision known; the base of both views of a tenure below."""
 
-    person = PersonLinkSerializer(read_only=True)
     start = PartialDateField(read_only=True, allow_null=True)
     start_precision = PrecisionField("start")
     end = PartialDateField(read_only=True, allow_null=True)
@@ -68,7 +67,16 @@ class HolderTenureSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Tenure
-        fields = ["person", "acting", "start", "start_precision", "end", "end_precision", "note"]
+        fields = ["acting", "start", "start_precision", "end", "end_precision", "note"]
+
+
+class HolderTenureSerializer(TenureDatesSerializer):
+    """A tenure as listed under its post: who held it, and when."""
+
+    person = PersonLinkSerializer(read_only=True)
+
+    class Meta(TenureDatesSerializer.Meta):
+        fields = ["person", *TenureDatesSerializer.Meta.fields]
 
 
 class PostSerializer(serializers.ModelSerializer):
@@ -92,18 +100,13 @@ class TenurePostSerializer(serializers.ModelSerializer):
         fields = ["slug", "title", "organ", "partner"]
 
 
-class PersonTenureSerializer(serializers.ModelSerializer):
+class PersonTenureSerializer(TenureDatesSerializer):
     """A tenure as listed under its holder: which post, and when."""
 
     post = TenurePostSerializer(read_only=True)
-    start = PartialDateField(read_only=True, allow_null=True)
-    start_precision = PrecisionField("start")
-    end = PartialDateField(read_only=True, allow_null=True)
-    end_precision = PrecisionField("end")
 
-    class Meta:
-        model = Tenure
-        fields = ["post", "acting", "start", "start_precision", "end", "end_precision", "note"]
+    class Meta(TenureDatesSerializer.Meta):
+        fields = ["post", *TenureDatesSerializer.Meta.fields]
 
 
 class OrganRelationSerializer(serializers.ModelSerializer):
