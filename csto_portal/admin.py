@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect, RelatedFieldWidgetWrapper
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +19,8 @@ from csto_portal.admin_forms import (
     partial_date_names,
 )
 from csto_portal.models import Area, AreaTask, Citation, Source
+from csto_portal.provenance import facts_changed_in_record, facts_changed_in_rows
+from csto_portal.publishing import can_publish
 from csto_portal.resources import resource_for
 
 
@@ -106,12 +109,40 @@ class PortalTabularInline(CompactRowsMixin, admin.TabularInline):
     extra = 0
 
 
+class CitationFormSet(CheckedGenericInlineFormSet):
+    """A record's citations, which must gain a new or edited row when the same form enters a dated fact or figure.
+
+    ``instance`` is the record as its form will save it; ``sibling_formsets`` are the form's other inline rows.
+    """
+
+    sibling_formsets = ()
+
+    def facts_to_cite(self) -> list[str]:
+        facts = facts_changed_in_record(self.instance)
+        for formset in self.sibling_formsets:
+            facts += facts_changed_in_rows(formset)
+        return facts
+
+    def clean(self):
+        super().clean()
+        cited = any(
+            form.has_changed() and not ("DELETE" in form.fields and form["DELETE"].data) for form in self.forms
+        )
+        facts = [] if cited else self.facts_to_cite()
+        if facts:
+            raise ValidationError(
+                _("You entered %(facts)s: add a citation below (source and locator) saying where it comes from."),
+                code="uncited",
+                params={"facts": ", ".join(facts)},
+            )
+
+
 class CitationInline(CompactRowsMixin, GenericTabularInline):
     """Where a record's facts come from; every record's admin page carries it."""
 
     model = Citation
     form = PartialDateModelForm
-    formset = CheckedGenericInlineFormSet
+    formset = CitationFormSet
     extra = 0
     autocomplete_fields = ["source"]
     fields = ["source", "locator", "field", "claim", "preferred", "note"]
@@ -125,10 +156,65 @@ class PortalAdmin(PartialDateAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
 
 
 class CitedAdmin(PortalAdmin):
-    """Base for every record's admin: citations inline, timestamps read-only."""
+    """Base for every record's admin: citations inline, timestamps read-only, no new fact without its source."""
 
     inlines = [CitationInline]
     readonly_fields = ["created", "updated"]
+
+    def _create_formsets(self, request, obj, change):
+        # The one place where all of a form's inline formsets are at hand together: the citation rows must be
+        # checked against the facts entered in the others.
+        formsets, inline_instances = super()._create_formsets(request, obj, change)
+        for formset in formsets:
+            if isinstance(formset, CitationFormSet):
+                formset.sibling_formsets = [other for other in formsets if other is not formset]
+        return formsets, inline_instances
+
+
+class PublishableAdmin(CitedAdmin):
+    """A record that starts as a draft when an editor adds it, and that only a reviewer publishes."""
+
+    actions = ["publish", "return_to_draft"]
+
+    def has_publish_permission(self, request):
+        return can_publish(request.user, self.model)
+
+    def get_list_display(self, request):
+        return [*super().get_list_display(request), "draft"]
+
+    def get_list_filter(self, request):
+        return [*super().get_list_filter(request), "draft"]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        return readonly if self.has_publish_permission(request) else [*readonly, "draft"]
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        return initial if self.has_publish_permission(request) else {**initial, "draft": True}
+
+    def save_model(self, request, obj, form, change):
+        if not change and not self.has_publish_permission(request):
+            obj.draft = True  # what an editor adds waits for a reviewer
+        super().save_model(request, obj, form, change)
+
+    def _set_draft(self, request, queryset, draft: bool):
+        # Saved one by one, so that each change is in the history with who made it.
+        records = [record for record in queryset if record.draft != draft]
+        for record in records:
+            record.draft = draft
+            record.save(update_fields=["draft", "updated"])
+        return records
+
+    @admin.action(description=_("Publish the selected drafts"), permissions=["publish"])
+    def publish(self, request, queryset):
+        records = self._set_draft(request, queryset, draft=False)
+        self.message_user(request, _("Published %(count)d record(s).") % {"count": len(records)})
+
+    @admin.action(description=_("Return the selected records to draft"), permissions=["publish"])
+    def return_to_draft(self, request, queryset):
+        records = self._set_draft(request, queryset, draft=True)
+        self.message_user(request, _("Returned %(count)d record(s) to draft.") % {"count": len(records)})
 
 
 @admin.register(Source)

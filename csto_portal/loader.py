@@ -283,7 +283,7 @@ class Loader:
         if parent is not None:
             lookup[parent[1]] = parent[0]
 
-        instance = spec.model.objects.filter(**lookup).first() or spec.model()
+        instance = spec.model._default_manager.filter(**lookup).first() or spec.model()
         # An unchanged record is not saved again, so reloading keeps its `updated` time and adds no history.
         changed = instance.pk is None or any(getattr(instance, name) != value for name, value in values.items())
         for name, value in values.items():
@@ -310,7 +310,7 @@ class Loader:
             self._load_record(spec, item, parent, f"{where}, {name} {index} ({self._label(item)})").pk
             for index, item in enumerate(items, start=1)
         ]
-        spec.model.objects.filter(**{parent_field: instance}).exclude(pk__in=kept).delete()
+        spec.model._default_manager.filter(**{parent_field: instance}).exclude(pk__in=kept).delete()
 
     def _load_citations(self, instance, items, where: str):
         content_type = ContentType.objects.get_for_model(instance)
@@ -364,7 +364,7 @@ class Loader:
         if lookup == "iso2":
             value = str(value).upper()
         try:
-            return model.objects.get(**{lookup: value})
+            return model._default_manager.get(**{lookup: value})
         except ObjectDoesNotExist:
             raise DatasetError(
                 f"{where}: {name}: no {model._meta.verbose_name} with {lookup} {value!r} (is it defined earlier?)"

@@ -1,14 +1,36 @@
-"""The editors' roles, kept in one place so the data migration and the tests agree on them."""
+"""The editors' roles, kept in one place so the data migrations and the tests agree on them."""
+
+from django.contrib.auth.management import create_permissions
 
 CONTENT_APPS = ("csto_portal", "organs", "treaties", "operations")
 EDITORS = "Editors"
+REVIEWERS = "Reviewers"
+
+
+def create_all_permissions(apps):
+    """Create the permissions of every model now: Django normally does it after all migrations have run."""
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+
+
+def _content_permissions(permission_model):
+    return permission_model.objects.filter(content_type__app_label__in=CONTENT_APPS).exclude(
+        content_type__model__startswith="historical"
+    )
 
 
 def editor_permission_ids(permission_model) -> list[int]:
     """Editors may view, add and change every content record, but delete nothing and manage no users."""
-    content = permission_model.objects.filter(content_type__app_label__in=CONTENT_APPS)
     return list(
-        content.filter(codename__regex=r"^(view|add|change)_")
-        .exclude(content_type__model__startswith="historical")
+        _content_permissions(permission_model)
+        .filter(codename__regex=r"^(view|add|change)_")
         .values_list("id", flat=True)
     )
+
+
+def reviewer_permission_ids(permission_model) -> list[int]:
+    """Reviewers do what editors do, and publish drafts (or take a record back to draft)."""
+    publish = _content_permissions(permission_model).filter(codename__startswith="publish_")
+    return editor_permission_ids(permission_model) + list(publish.values_list("id", flat=True))

@@ -126,7 +126,7 @@ def _branches(area: str | None):
         "instrument",
         "occurred_date",
         _branch(
-            InstrumentEvent.objects.filter(Q(instrument__areas__slug=area) if area else Q()),
+            InstrumentEvent.objects.filter(Q(instrument__areas__slug=area) if area else Q(), instrument__draft=False),
             date="occurred_date",
             precision="occurred_precision",
             category="instrument",

@@ -23,6 +23,7 @@ TIMELINE_PAGE_SIZE = 100
 def home(request):
     """What the CSTO is, when it was founded, who belongs to it today, key figures and the latest events."""
     events = InstrumentEvent.objects.filter(
+        instrument__draft=False,
         state__isnull=True,
         instrument__slug__in={slug for slug, _ in FOUNDING_EVENTS.values()},
         kind__in={kind for _, kind in FOUNDING_EVENTS.values()},

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from csto_portal.admin import CitationInline, CitedAdmin, PortalTabularInline
+from csto_portal.admin import CitationInline, CitedAdmin, PortalTabularInline, PublishableAdmin
 from operations.models import Meeting, Operation, Participation, Result, Series
 
 
@@ -27,7 +27,7 @@ class ResultInline(PortalTabularInline):
 
 
 @admin.register(Operation)
-class OperationAdmin(CitedAdmin):
+class OperationAdmin(PublishableAdmin):
     list_display = ["name", "series", "kind", "status", "start", "end"]
     list_filter = ["kind", "status", "series"]
     list_select_related = ["series"]
@@ -40,7 +40,7 @@ class OperationAdmin(CitedAdmin):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(CitedAdmin):
+class MeetingAdmin(PublishableAdmin):
     list_display = ["title", "kind", "status", "start", "end", "place", "host"]
     list_filter = ["kind", "status"]
     list_select_related = ["host"]

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from csto_portal.dates import PartialDateAttribute, date_order_constraint, partial_date_constraint, partial_date_fields
 from csto_portal.fulltext import search_index, search_vector_field
 from csto_portal.models import Area, Citation, Record
+from csto_portal.publishing import Publishable, publishable_managers
 from operations.choices import (
     Agency,
     MeetingKind,
@@ -141,7 +142,7 @@ class OperationQuerySet(models.QuerySet):
         return self.filter(Q(name__icontains=text) | Q(summary__icontains=text))
 
 
-class Operation(Record):
+class Operation(Publishable, Record):
     """One operation or exercise, or one stage of a series, with its dates and status."""
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
@@ -186,9 +187,11 @@ class Operation(Record):
     start = PartialDateAttribute()
     end = PartialDateAttribute()
 
-    objects = OperationQuerySet.as_manager()
+    objects, all_objects = publishable_managers(OperationQuerySet)
 
     class Meta:
+        default_manager_name = "all_objects"
+        permissions = [("publish_operation", _("Can publish or unpublish operations"))]
         verbose_name = _("operation")
         verbose_name_plural = _("operations")
         ordering = ["-start_date", "name", "pk"]
@@ -353,7 +356,7 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(Q(title__icontains=text) | Q(summary__icontains=text) | Q(place__icontains=text))
 
 
-class Meeting(Record):
+class Meeting(Publishable, Record):
     """A session, consultation, conference or signing at which the CSTO met its members or partners."""
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
@@ -393,9 +396,11 @@ class Meeting(Record):
     start = PartialDateAttribute()
     end = PartialDateAttribute()
 
-    objects = MeetingQuerySet.as_manager()
+    objects, all_objects = publishable_managers(MeetingQuerySet)
 
     class Meta:
+        default_manager_name = "all_objects"
+        permissions = [("publish_meeting", _("Can publish or unpublish meetings"))]
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
         ordering = ["-start_date", "title", "pk"]

@@ -1,6 +1,5 @@
-from django.views.generic import DetailView
-
 from csto_portal.lists import FilteredListView
+from csto_portal.publishing import PreviewableDetailView
 from operations.choices import Agency, ParticipationRole
 from operations.filters import MeetingFilterSet, OperationFilterSet
 from operations.models import Meeting, Operation, Series
@@ -34,8 +33,8 @@ class OperationListView(FilteredListView):
         return context
 
 
-class OperationDetailView(DetailView):
-    queryset = Operation.objects.for_display()
+class OperationDetailView(PreviewableDetailView):
+    model = Operation
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -64,5 +63,5 @@ class MeetingListView(FilteredListView):
     filterset_class = MeetingFilterSet
 
 
-class MeetingDetailView(DetailView):
-    queryset = Meeting.objects.for_display()
+class MeetingDetailView(PreviewableDetailView):
+    model = Meeting

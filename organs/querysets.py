@@ -60,7 +60,7 @@ def _participations(role):
     from operations.models import Participation
 
     return (
-        Participation.objects.filter(role=role)
+        Participation.objects.filter(role=role, operation__draft=False)
         .select_related("operation")
         .order_by(F("operation__start_date").desc(nulls_last=True), "operation__name", "pk")
     )
@@ -70,8 +70,10 @@ def _participations_by_role():
     """Every participation with its operation: by role, then the most recent operation first."""
     from operations.models import Participation
 
-    return Participation.objects.select_related("operation").order_by(
-        "role", F("operation__start_date").desc(nulls_last=True), "operation__name", "pk"
+    return (
+        Participation.objects.filter(operation__draft=False)
+        .select_related("operation")
+        .order_by("role", F("operation__start_date").desc(nulls_last=True), "operation__name", "pk")
     )
 
 
@@ -124,11 +126,16 @@ class StateQuerySet(models.QuerySet):
             Prefetch("meetings_hosted", queryset=_meetings_in_order()),
             Prefetch("meetings", queryset=_meetings_in_order()),
             Prefetch(
-                "parties", queryset=Party.objects.select_related("instrument").order_by("instrument__title", "pk")
+                "parties",
+                queryset=Party.objects.filter(instrument__draft=False)
+                .select_related("instrument")
+                .order_by("instrument__title", "pk"),
             ),
             Prefetch(
                 "instrument_events",
-                queryset=InstrumentEvent.objects.select_related("instrument").order_by("occurred_date", "pk"),
+                queryset=InstrumentEvent.objects.filter(instrument__draft=False)
+                .select_related("instrument")
+                .order_by("occurred_date", "pk"),
             ),
             Prefetch(
                 "people",
@@ -162,7 +169,10 @@ class StateQuerySet(models.QuerySet):
                 ),
             ),
             Prefetch(
-                "parties", queryset=Party.objects.select_related("instrument").order_by("instrument__title", "pk")
+                "parties",
+                queryset=Party.objects.filter(instrument__draft=False)
+                .select_related("instrument")
+                .order_by("instrument__title", "pk"),
             ),
             Prefetch("participations", queryset=_participations_by_role()),
             "citations__source",

@@ -10,6 +10,7 @@ from rest_framework.authtoken.models import Token
 
 from csto_portal.admin_forms import PartialDateField
 from csto_portal.dates import DatePrecision, PartialDate
+from csto_portal.models import Citation, Source
 from operations.models import Operation
 from organs.models import Membership, Organ, Partner, State
 from tests.growth import grow_dataset, queries_for
@@ -55,6 +56,15 @@ def _rows(prefix: str, *rows: dict, initial: int = 0) -> dict:
     for i, row in enumerate(rows, start=initial):
         data.update({f"{prefix}-{i}-{name}": value for name, value in row.items()})
     return data
+
+
+def _citation(page, locator: str = "Section 2") -> dict:
+    """A new citation row on the page's citation inline, as an editor adds one to back what the form enters."""
+    formset = next(
+        inline.formset for inline in page.context["inline_admin_formsets"] if inline.formset.model is Citation
+    )
+    source = Source.objects.order_by("pk").first()
+    return _rows(formset.prefix, {"source": source.pk, "locator": locator}, initial=len(formset.initial_forms))
 
 
 def _errors(response) -> list[str]:
@@ -156,6 +166,7 @@ def test_an_operation_is_added_with_participants_and_results_through_the_inlines
             _result(metric="heroin seized", qualifier="about", value="10.5", period_start="2003"),
             _result(metric="cases opened", value="42", unit="cases", stage="June 2009 to 2010"),
         ),
+        **_citation(page),
     )
     response = admin_client.post(url, data)
     assert response.status_code == 302, _errors(response)
@@ -175,7 +186,8 @@ def test_an_operation_is_added_with_participants_and_results_through_the_inlines
 def test_a_date_typed_again_replaces_both_columns(admin_client):
     rubezh = Operation.objects.get(slug="rubezh-2010")
     url = _url(Operation, "change", rubezh.pk)
-    response = admin_client.post(url, _form_data(admin_client.get(url), start="14 April 2010", end="June 2010"))
+    page = admin_client.get(url)
+    response = admin_client.post(url, _form_data(page, start="14 April 2010", end="June 2010", **_citation(page)))
     assert response.status_code == 302, _errors(response)
     rubezh.refresh_from_db()
     assert (rubezh.start_date, rubezh.start_precision) == (datetime.date(2010, 4, 14), DatePrecision.DAY)
@@ -242,8 +254,9 @@ def test_overlapping_memberships_of_a_new_state_are_refused(admin_client):
 
 def test_consecutive_memberships_of_a_new_state_are_accepted(admin_client):
     url = _url(State, "add")
+    page = admin_client.get(url)
     data = _form_data(
-        admin_client.get(url),
+        page,
         iso2="XQ",
         name="Testland",
         **_rows(
@@ -251,6 +264,7 @@ def test_consecutive_memberships_of_a_new_state_are_accepted(admin_client):
             {"status": "observer", "start": "2000", "end": "June 2004"},
             {"status": "member", "start": "June 2004"},
         ),
+        **_citation(page),
     )
     response = admin_client.post(url, data)
     assert response.status_code == 302, _errors(response)
@@ -345,7 +359,8 @@ def test_an_instrument_with_both_adopters_is_refused(admin_client):
 def test_the_form_stores_a_month_or_a_year_as_the_first_day_of_it(admin_client):
     organ = Organ.objects.exclude(established_date=None).first()
     url = _url(Organ, "change", organ.pk)
-    response = admin_client.post(url, _form_data(admin_client.get(url), established="June 2006"))
+    page = admin_client.get(url)
+    response = admin_client.post(url, _form_data(page, established="June 2006", **_citation(page)))
     assert response.status_code == 302, _errors(response)
     organ.refresh_from_db()
     assert (organ.established_date, organ.established_precision) == (datetime.date(2006, 6, 1), DatePrecision.MONTH)

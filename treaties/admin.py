@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db.models import Count, OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 
-from csto_portal.admin import CitationInline, CitedAdmin, PortalTabularInline
+from csto_portal.admin import CitationInline, PortalTabularInline, PublishableAdmin
 from csto_portal.dates import PartialDate
 from treaties.models import Instrument, InstrumentEvent, InstrumentRelation, Party
 
@@ -27,7 +27,7 @@ class InstrumentRelationInline(PortalTabularInline):
 
 
 @admin.register(Instrument)
-class InstrumentAdmin(CitedAdmin):
+class InstrumentAdmin(PublishableAdmin):
     list_display = ["title", "kind", "status", "adopted_by", "first_event", "party_count"]
     list_filter = ["kind", "status", "areas", ("adopted_by_organ", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["adopted_by_organ", "adopted_by_partner"]

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from csto_portal.dates import PartialDateAttribute, partial_date_constraint, partial_date_fields
 from csto_portal.fulltext import search_index, search_vector_field
 from csto_portal.models import Citation, Record
+from csto_portal.publishing import Publishable, publishable_managers
 from treaties.choices import EventKind, InstrumentKind, InstrumentStatus, PartyStatus, RelationKind
 
 
@@ -56,13 +57,15 @@ class InstrumentQuerySet(models.QuerySet):
             Prefetch("parties", queryset=parties),
             Prefetch(
                 "relations",
-                queryset=InstrumentRelation.objects.select_related("target")
+                queryset=InstrumentRelation.objects.filter(target__draft=False)
+                .select_related("target")
                 .prefetch_related(self._cited())
                 .order_by("kind", "target__title", "pk"),
             ),
             Prefetch(
                 "inbound_relations",
-                queryset=InstrumentRelation.objects.select_related("source")
+                queryset=InstrumentRelation.objects.filter(source__draft=False)
+                .select_related("source")
                 .prefetch_related(self._cited())
                 .order_by("kind", "source__title", "pk"),
             ),
@@ -96,7 +99,7 @@ class InstrumentQuerySet(models.QuerySet):
         return self.filter(Q(title__icontains=text) | Q(short_title__icontains=text) | Q(summary__icontains=text))
 
 
-class Instrument(Record):
+class Instrument(Publishable, Record):
     """A treaty, charter, agreement, resolution, decision, declaration or plan."""
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
@@ -136,9 +139,11 @@ class Instrument(Record):
     )
     search_vector = search_vector_field(("title", "A"), ("short_title", "A"), ("summary", "B"))
 
-    objects = InstrumentQuerySet.as_manager()
+    objects, all_objects = publishable_managers(InstrumentQuerySet)
 
     class Meta:
+        default_manager_name = "all_objects"
+        permissions = [("publish_instrument", _("Can publish or unpublish instruments"))]
         verbose_name = _("instrument")
         verbose_name_plural = _("instruments")
         indexes = [search_index("treaties_instrument_search")]

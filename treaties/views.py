@@ -1,9 +1,9 @@
 from collections import defaultdict
 
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import DetailView
 
 from csto_portal.lists import FilteredListView
+from csto_portal.publishing import PreviewableDetailView
 from treaties.choices import RelationKind
 from treaties.filters import InstrumentFilterSet
 from treaties.models import Instrument
@@ -31,10 +31,10 @@ class InstrumentListView(FilteredListView):
         return context
 
 
-class InstrumentDetailView(DetailView):
+class InstrumentDetailView(PreviewableDetailView):
     """One instrument: its life events, parties and their own steps, related records and sources."""
 
-    queryset = Instrument.objects.for_display()
+    model = Instrument
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

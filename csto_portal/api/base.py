@@ -20,6 +20,7 @@ from rest_framework_csv.renderers import CSVRenderer
 
 from csto_portal.dates import PartialDate
 from csto_portal.models import Citation, Source
+from csto_portal.publishing import can_publish
 
 
 class Pagination(PageNumberPagination):
@@ -139,6 +140,28 @@ class ValidatedModelSerializer(serializers.ModelSerializer):
                 detail[api_settings.NON_FIELD_ERRORS_KEY] = detail.pop("__all__")
             raise serializers.ValidationError(detail) from None
         return attrs
+
+
+class DraftFieldMixin:
+    """``draft`` as written through the API. Anyone who may add a record may save it as a draft, and what they add
+    is one; publishing it, or taking it back to draft, needs the publish permission, as in the admin."""
+
+    def _may_publish(self) -> bool:
+        request = self.context.get("request")
+        return request is not None and can_publish(request.user, self.Meta.model)
+
+    def validate_draft(self, value):
+        current = self.instance.draft if self.instance is not None else True
+        if value != current and not self._may_publish():
+            raise serializers.ValidationError(
+                "Only a reviewer may publish a record or return it to draft; leave this field out."
+            )
+        return value
+
+    def create(self, validated_data):
+        if not self._may_publish():
+            validated_data["draft"] = True
+        return super().create(validated_data)
 
 
 class LastModifiedMixin:

@@ -1,15 +1,10 @@
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from csto_portal.roles import EDITORS, editor_permission_ids
+from csto_portal.roles import EDITORS, create_all_permissions, editor_permission_ids
 
 
 def create_editors(apps, schema_editor):
-    # Permissions are normally created after all migrations; a fresh database needs them now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+    create_all_permissions(apps)
     group_model = apps.get_model("auth", "Group")
     permission_model = apps.get_model("auth", "Permission")
     editors, _ = group_model.objects.get_or_create(name=EDITORS)

@@ -1,6 +1,7 @@
 """Template helpers shared by every page: partial dates as <time> elements and date periods."""
 
 from django import template
+from django.urls import reverse
 from django.utils.html import format_html
 
 from csto_portal.dates import PartialDate
@@ -26,3 +27,10 @@ def period(start: PartialDate | None, end: PartialDate | None):
     if start is None:
         return format_html("until {}", as_time(end))
     return format_html("{} – {}", as_time(start), as_time(end))
+
+
+@register.simple_tag
+def admin_change_url(record) -> str:
+    """Where an editor changes ``record`` in the admin."""
+    opts = record._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk])

@@ -3,7 +3,7 @@
 from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
-from csto_portal.api.base import CitationSerializer, PartialDateField, ValidatedModelSerializer
+from csto_portal.api.base import CitationSerializer, DraftFieldMixin, PartialDateField, ValidatedModelSerializer
 from csto_portal.api.links import (
     InstrumentLinkSerializer,
     OrganLinkSerializer,
@@ -99,6 +99,7 @@ class OperationListSerializer(serializers.ModelSerializer):
             "series",
             "kind",
             "status",
+            "draft",
             "start",
             "start_precision",
             "end",
@@ -168,7 +169,7 @@ class OperationDetailSerializer(OperationListSerializer):
         return SeriesEditionSerializer(editions, many=True, context=self.context).data
 
 
-class OperationWriteSerializer(ValidatedModelSerializer):
+class OperationWriteSerializer(DraftFieldMixin, ValidatedModelSerializer):
     """An operation as written: related records by slug, dates as "2010", "2010-04" or "2010-04-12"."""
 
     series = serializers.SlugRelatedField(
@@ -181,7 +182,7 @@ class OperationWriteSerializer(ValidatedModelSerializer):
     )
     areas = serializers.SlugRelatedField(slug_field="slug", queryset=Area.objects.all(), many=True, required=False)
     instruments = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Instrument.objects.all(), many=True, required=False
+        slug_field="slug", queryset=Instrument.all_objects.all(), many=True, required=False
     )
     forces = serializers.SlugRelatedField(
         slug_field="slug", queryset=Organ.objects.all(), many=True, required=False, help_text="Organ slugs."
@@ -195,6 +196,7 @@ class OperationWriteSerializer(ValidatedModelSerializer):
             "series",
             "kind",
             "status",
+            "draft",
             "start",
             "end",
             "summary",
@@ -224,6 +226,7 @@ class MeetingListSerializer(serializers.ModelSerializer):
             "title",
             "kind",
             "status",
+            "draft",
             "start",
             "start_precision",
             "end",
@@ -262,7 +265,7 @@ class MeetingDetailSerializer(MeetingListSerializer):
         read_only_fields = fields
 
 
-class MeetingWriteSerializer(ValidatedModelSerializer):
+class MeetingWriteSerializer(DraftFieldMixin, ValidatedModelSerializer):
     """A meeting as written: the host and states by ISO code, other records by slug, dates as partial ISO dates."""
 
     start = PartialDateField()
@@ -275,7 +278,7 @@ class MeetingWriteSerializer(ValidatedModelSerializer):
     states = StateCodeField(many=True, required=False, help_text="ISO codes.")
     people = serializers.SlugRelatedField(slug_field="slug", queryset=Person.objects.all(), many=True, required=False)
     instruments = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Instrument.objects.all(), many=True, required=False
+        slug_field="slug", queryset=Instrument.all_objects.all(), many=True, required=False
     )
     areas = serializers.SlugRelatedField(slug_field="slug", queryset=Area.objects.all(), many=True, required=False)
 
@@ -286,6 +289,7 @@ class MeetingWriteSerializer(ValidatedModelSerializer):
             "title",
             "kind",
             "status",
+            "draft",
             "start",
             "end",
             "place",

@@ -5,6 +5,7 @@ from rest_framework import status, viewsets
 from rest_framework.response import Response
 
 from csto_portal.api.base import LastModifiedMixin
+from csto_portal.publishing import visible_to
 from operations.api.serializers import (
     MeetingDetailSerializer,
     MeetingListSerializer,
@@ -27,7 +28,7 @@ class ShapedViewSet(LastModifiedMixin, viewsets.ModelViewSet):
     list_serializer_class = detail_serializer_class = write_serializer_class = None
 
     def get_queryset(self):
-        manager = self.queryset.model.objects
+        manager = visible_to(self.request.user, self.queryset.model)
         if self.action == "list":
             return manager.for_list()
         if self.action in WRITES or self.action == "destroy":
@@ -43,7 +44,8 @@ class ShapedViewSet(LastModifiedMixin, viewsets.ModelViewSet):
         return self.detail_serializer_class
 
     def shown(self, instance):
-        record = self.queryset.model.objects.for_display().get(pk=instance.pk)
+        # The writer sees what they saved, draft or not.
+        record = self.queryset.model.all_objects.for_display().get(pk=instance.pk)
         return self.detail_serializer_class(record, context=self.get_serializer_context()).data
 
     def create(self, request, *args, **kwargs):

@@ -347,7 +347,8 @@ def test_editor_creates_an_operation_by_slugs_and_gets_the_full_record(token_cli
     assert [organ["slug"] for organ in body["forces"]] == ["collective-rapid-reaction-forces"]
     assert body["areas"] == ["military-cooperation"]
     assert [edition["slug"] for edition in body["other_editions"]] == ["rubezh-2010"]
-    operation = Operation.objects.get(slug="rubezh-2011")
+    operation = Operation.all_objects.get(slug="rubezh-2011")
+    assert operation.draft and body["draft"], "what an editor adds waits for a reviewer"
     assert (operation.start_date, operation.start_precision) == (datetime.date(2011, 1, 1), "year")
 
 

@@ -71,6 +71,7 @@ def test_list_is_paginated_and_each_item_links_its_detail(client):
         "title",
         "short_title",
         "status",
+        "draft",
         "adopted_by",
         "first_event",
         "areas",
@@ -424,7 +425,8 @@ def test_editor_creates_an_instrument_by_slugs(editor):
     assert body["adopted_by"]["slug"] == "collective-security-council"
     assert body["areas"] == ["peacekeeping"]
     assert body["events"] == [] and body["parties"] == [] and body["citations"] == []
-    instrument = Instrument.objects.get(slug="test-protocol")
+    instrument = Instrument.all_objects.get(slug="test-protocol")
+    assert instrument.draft, "what an editor adds waits for a reviewer"
     assert instrument.adopted_by_organ.slug == "collective-security-council"
     assert list(instrument.areas.values_list("slug", flat=True)) == ["peacekeeping"]
 

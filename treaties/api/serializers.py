@@ -7,7 +7,7 @@ from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
-from csto_portal.api.base import CitationSerializer, PartialDateField, ValidatedModelSerializer
+from csto_portal.api.base import CitationSerializer, DraftFieldMixin, PartialDateField, ValidatedModelSerializer
 from csto_portal.api.links import (
     InstrumentLinkSerializer,
     MeetingLinkSerializer,
@@ -117,6 +117,7 @@ class InstrumentListSerializer(serializers.ModelSerializer):
             "title",
             "short_title",
             "status",
+            "draft",
             "adopted_by",
             "first_event",
             "areas",
@@ -130,7 +131,7 @@ class InstrumentListSerializer(serializers.ModelSerializer):
         return InstrumentFirstEventSerializer(event, context=self.context).data if event else None
 
 
-class InstrumentSerializer(ValidatedModelSerializer, InstrumentListSerializer):
+class InstrumentSerializer(DraftFieldMixin, ValidatedModelSerializer, InstrumentListSerializer):
     """An instrument with everything about it; also what is written (the nested lists are read-only)."""
 
     adopted_by_organ = serializers.SlugRelatedField(
@@ -165,6 +166,7 @@ class InstrumentSerializer(ValidatedModelSerializer, InstrumentListSerializer):
             "title",
             "short_title",
             "status",
+            "draft",
             "adopted_by",
             "adopted_by_organ",
             "adopted_by_partner",

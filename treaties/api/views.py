@@ -4,6 +4,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
 
 from csto_portal.api.base import LastModifiedMixin
+from csto_portal.publishing import visible_to
 from treaties.api.serializers import InstrumentListSerializer, InstrumentSerializer
 from treaties.filters import InstrumentFilterSet
 from treaties.models import Instrument
@@ -34,9 +35,8 @@ class InstrumentViewSet(LastModifiedMixin, viewsets.ModelViewSet):
 
     def get_queryset(self):
         # The list's order comes from the FilterSet's ``ordering`` (newest first by default, then title and pk).
-        if self.action == "list":
-            return Instrument.objects.for_list()
-        return Instrument.objects.for_display()
+        manager = visible_to(self.request.user, Instrument)
+        return manager.for_list() if self.action == "list" else manager.for_display()
 
     def get_serializer_class(self):
         return InstrumentListSerializer if self.action == "list" else InstrumentSerializer
@@ -51,4 +51,4 @@ class InstrumentViewSet(LastModifiedMixin, viewsets.ModelViewSet):
 
     def _reload(self, serializer):
         """Answer a write with the record as a read shows it, nested lists included."""
-        serializer.instance = self.get_queryset().get(pk=serializer.instance.pk)
+        serializer.instance = Instrument.all_objects.for_display().get(pk=serializer.instance.pk)

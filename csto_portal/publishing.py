@@ -1,0 +1,79 @@
+"""Drafts: records an editor has entered but a reviewer has not yet published.
+
+A publishable model has two managers. ``objects``, which every public page, API read, search, feed and
+sitemap uses, holds published records only, so a draft cannot leak through a query someone forgets to
+filter. ``all_objects``, the model's default manager, holds drafts too: the admin, forms, uniqueness checks,
+the loader and editors' previews use it.
+"""
+
+from django.db import models
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView
+
+
+def publishable_managers(queryset_class):
+    """The pair of managers a publishable model declares: (published only, everything)."""
+
+    class PublishedManager(models.Manager.from_queryset(queryset_class)):
+        def get_queryset(self):
+            return super().get_queryset().filter(draft=False)
+
+    return PublishedManager(), queryset_class.as_manager()
+
+
+class Publishable(models.Model):
+    """A record that can wait as a draft until someone allowed to publish it does so."""
+
+    draft = models.BooleanField(
+        _("draft"),
+        default=False,
+        help_text=_(
+            "A draft is hidden from the public site and the public API until a reviewer publishes it; "
+            "editors see it and can preview its page."
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+
+def publish_permission(model) -> str:
+    """The permission (``app.publish_model``) that lets a user publish or unpublish ``model``'s records."""
+    return f"{model._meta.app_label}.publish_{model._meta.model_name}"
+
+
+def can_publish(user, model) -> bool:
+    return user.has_perm(publish_permission(model))
+
+
+def may_see_drafts(user, model) -> bool:
+    """Editors and reviewers (anyone the admin lets view the records: view or change) see drafts; readers never do."""
+    opts = model._meta
+    return user.is_authenticated and (
+        user.has_perm(f"{opts.app_label}.view_{opts.model_name}")
+        or user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+    )
+
+
+def visible_to(user, model):
+    """The manager whose records ``user`` may read: drafts included for those who may edit them."""
+    return model.all_objects if may_see_drafts(user, model) else model.objects
+
+
+def is_publishable(model) -> bool:
+    return issubclass(model, Publishable)
+
+
+class PreviewableDetailView(DetailView):
+    """A record's public page. Editors see drafts there too, marked as such: the admin's "view on site" preview."""
+
+    def get_queryset(self):
+        return visible_to(self.request.user, self.model).for_display()
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if self.object.draft:
+            # A preview is for the editor who asked; no shared cache may keep it.
+            patch_cache_control(response, private=True, no_store=True)
+        return response
