@@ -26,7 +26,7 @@ class Publishable(models.Model):
     """A record that can wait as a draft until someone allowed to publish it does so."""
 
     draft = models.BooleanField(
-        _("draft"),
+        _("unpublished draft"),
         default=False,
         help_text=_(
             "A draft is hidden from the public site and the public API until a reviewer publishes it; "

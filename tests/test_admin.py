@@ -409,3 +409,44 @@ def test_every_changelist_lists_what_each_record_is(rf, admin_user):
         columns = model_admin.get_list_display(request)
         assert columns != ("__str__",), f"{model._meta.label} lists only the record's name"
         assert model_admin.search_fields, f"{model._meta.label} cannot be searched"
+
+
+# Sources with edits: a dated fact or a figure enters only with its citation
+
+
+def test_a_new_dated_record_without_a_citation_is_refused_and_nothing_is_saved(admin_client):
+    url = _url(Operation, "add")
+    page = admin_client.get(url)
+    data = _form_data(page, slug="uncited", name="Uncited", kind="exercise", status="held", start="2012")
+    errors = _errors(admin_client.post(url, data))
+    assert "You entered start: add a citation below (source and locator) saying where it comes from." in errors
+    assert not Operation.all_objects.filter(slug="uncited").exists()
+
+
+def test_a_changed_date_or_a_new_figure_asks_for_a_citation(admin_client):
+    rubezh = Operation.objects.get(slug="rubezh-2010")
+    url = _url(Operation, "change", rubezh.pk)
+    page = admin_client.get(url)
+    data = _form_data(page, end="May 2010", **_rows("results", _result(metric="troops", value="1200", unit="people")))
+    errors = _errors(admin_client.post(url, data))
+    assert "You entered end, result: value: add a citation below" in " ".join(errors)
+    rubezh.refresh_from_db()
+    assert rubezh.end is None and not rubezh.results.filter(metric="troops").exists()
+
+
+def test_with_its_citation_the_fact_and_the_citation_are_saved_together(admin_client):
+    rubezh = Operation.objects.get(slug="rubezh-2010")
+    url = _url(Operation, "change", rubezh.pk)
+    page = admin_client.get(url)
+    response = admin_client.post(url, _form_data(page, end="May 2010", **_citation(page, locator="Rubezh-2010")))
+    assert response.status_code == 302, _errors(response)
+    rubezh.refresh_from_db()
+    assert str(rubezh.end) == "May 2010"
+    assert rubezh.citations.filter(locator="Rubezh-2010").exists()
+
+
+def test_an_edit_that_adds_no_fact_needs_no_new_citation(admin_client):
+    rubezh = Operation.objects.get(slug="rubezh-2010")
+    url = _url(Operation, "change", rubezh.pk)
+    response = admin_client.post(url, _form_data(admin_client.get(url), summary="Reworded."))
+    assert response.status_code == 302, _errors(response)
