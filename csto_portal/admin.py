@@ -125,9 +125,7 @@ class CitationFormSet(CheckedGenericInlineFormSet):
 
     def clean(self):
         super().clean()
-        cited = any(
-            form.has_changed() and not ("DELETE" in form.fields and form["DELETE"].data) for form in self.forms
-        )
+        cited = any(form.has_changed() and not ("DELETE" in form.fields and form["DELETE"].data) for form in self.forms)
         facts = [] if cited else self.facts_to_cite()
         if facts:
             raise ValidationError(
