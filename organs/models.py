@@ -205,7 +205,7 @@ class Membership(Record):
         null=True,
         blank=True,
         related_name="memberships",
-        verbose_name=_("in body"),
+        verbose_name=_("organ"),
         help_text=_("Blank for the Organization itself; an organ for standing in that organ only."),
     )
     status = models.CharField(_("status"), max_length=20, choices=MembershipStatus.choices)
