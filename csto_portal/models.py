@@ -168,3 +168,21 @@ class AreaTask(Record):
 
     def __str__(self):
         return self.text[:80]
+
+
+class DataVersion(models.Model):
+    """A number that grows whenever any record changes; cached pages are kept under it (one row, ``id`` 1).
+
+    A database trigger on every records' table bumps it (``csto_portal.data_version``), so that it changes in the
+    same transaction as the data, whatever made the change.
+    """
+
+    value = models.BigIntegerField(_("value"))
+
+    class Meta:
+        verbose_name = _("data version")
+        # Maintained by the database alone: no one is given permission to edit it.
+        default_permissions = ()
+
+    def __str__(self):
+        return str(self.value)

@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    # Before sessions, authentication and messages, so that a cached page costs none of their work.
+    "csto_portal.response_cache.ResponseCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # ETag on every GET, and 304 Not Modified when the client already has that version.
@@ -111,13 +113,17 @@ if os.environ.get("TEST_DATABASE_NAME"):
     # Lets several test runs share one server without dropping each other's test database.
     DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}
 
-# Cache (throttling counts live here): local memory unless CACHE_URL names a Redis server
+# Cache (anonymous readers' pages and throttling counts live here): local memory unless CACHE_URL names a Redis
+# server. Pages are kept under the data version, so every write makes them stale at once (csto_portal.data_version);
+# RESPONSE_CACHE=off serves every page fresh.
 
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["CACHE_URL"]}
     if os.environ.get("CACHE_URL")
-    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    # Room for every page and API response of the site (most are under 30 kB); the least used go first.
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}
 }
+RESPONSE_CACHE = env_bool("RESPONSE_CACHE", True)
 
 # REST API
 

@@ -12,6 +12,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test's writes are rolled back, and with them the data version; cached pages must not outlive them."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _no_api_throttling(monkeypatch):
     """Tests send many requests from one address; the throttle has a test of its own."""
     from rest_framework.throttling import AnonRateThrottle
