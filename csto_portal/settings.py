@@ -117,11 +117,15 @@ if os.environ.get("TEST_DATABASE_NAME"):
 # server. Pages are kept under the data version, so every write makes them stale at once (csto_portal.data_version);
 # RESPONSE_CACHE=off serves every page fresh.
 
+# Room for every page and API response of the site (most are under 30 kB); the least used go first.
+LOCAL_MEMORY_CACHE = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["CACHE_URL"]}
     if os.environ.get("CACHE_URL")
-    # Room for every page and API response of the site (most are under 30 kB); the least used go first.
-    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}
+    else LOCAL_MEMORY_CACHE,
+    # Each worker's copy of the responses it served lately, in front of a shared Redis: a response's key holds
+    # the data version, so a copy is never stale and needs no invalidating.
+    "worker": {**LOCAL_MEMORY_CACHE, "LOCATION": "worker"},
 }
 RESPONSE_CACHE = env_bool("RESPONSE_CACHE", True)
 

@@ -5,7 +5,7 @@ from io import StringIO
 
 import pytest
 from django.contrib.auth.models import Permission, User
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import connection, transaction
@@ -116,6 +116,20 @@ def test_a_new_day_is_a_new_key_because_pages_say_who_is_a_member_today(client, 
     monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: tomorrow)
     assert not is_stored(url)
     assert client.get(url).templates
+
+
+def test_with_a_shared_cache_a_worker_keeps_its_own_copy_and_fetches_what_another_rendered(client, tmp_path):
+    url = urls()["page"]
+    shared = {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(tmp_path)}
+    worker = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test-worker"}
+    with override_settings(CACHES={"default": shared, "worker": worker}):
+        first = client.get(url)
+        assert is_stored(url)
+        caches["worker"].clear()  # another worker, which has not served the page
+        again = client.get(url)
+        assert again.templates == [] and again.content == first.content
+        caches["default"].clear()  # the first worker again: its own copy is enough
+        assert client.get(url).templates == []
 
 
 def test_cached_reads_are_not_throttled(client, monkeypatch):
