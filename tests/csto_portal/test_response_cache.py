@@ -211,6 +211,24 @@ def test_a_delete_is_on_the_next_read(client):
     assert name not in client.get(pages["api list"]).text
 
 
+def test_returning_a_record_to_draft_hides_it_on_the_next_read_and_publishing_shows_it(client):
+    before = read_all(client)
+    Operation.all_objects.filter(slug=SLUG).update(draft=True)
+    assert client.get(urls()["page"]).status_code == 404
+    assert client.get(urls()["api record"]).status_code == 404
+    assert NAME not in client.get(urls()["list page"]).text
+    Operation.all_objects.filter(slug=SLUG).update(draft=False)
+    assert read_all(client) == before
+
+
+def test_an_editors_preview_of_a_draft_never_reaches_a_reader(client, admin_client):
+    Operation.all_objects.filter(slug=SLUG).update(draft=True)
+    url = urls()["page"]
+    assert admin_client.get(url).status_code == 200
+    assert not is_stored(url)
+    assert client.get(url).status_code == 404
+
+
 def test_the_version_changes_with_the_write_and_not_before_or_without_it():
     version = data_version.current()
     with pytest.raises(RuntimeError), transaction.atomic():
