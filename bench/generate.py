@@ -31,6 +31,7 @@ GENERATOR_VERSION = 1
 # Copies built and inserted per transaction: large enough for few round trips, small enough to bound memory.
 COPIES_PER_ROUND = 250
 FIRST_YEAR, YEARS = 1992, 35  # copies are spread over 1992–2026
+ID_LOCK = 6_006_006  # advisory lock key, held while reserving a block of ids
 
 
 @dataclass(frozen=True)
@@ -132,16 +133,21 @@ class RowTemplate:
 def allocate_ids(model, count: int) -> range:
     """Ids from the table's own sequence, so that later inserts by the portal do not collide with the copies.
 
-    The generator is the database's only writer while it runs, so one jump of the sequence reserves them all.
+    One jump of the sequence reserves them all; an advisory lock keeps generators running side by side from
+    jumping at the same time.
     """
     if not count:
         return range(0)
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_get_serial_sequence(%s, %s)", [model._meta.db_table, model._meta.pk.column])
         (sequence,) = cursor.fetchone()
-        cursor.execute("SELECT nextval(%s)", [sequence])
-        (first,) = cursor.fetchone()
-        cursor.execute("SELECT setval(%s, %s)", [sequence, first + count - 1])
+        cursor.execute("SELECT pg_advisory_lock(%s)", [ID_LOCK])
+        try:
+            cursor.execute("SELECT nextval(%s)", [sequence])
+            (first,) = cursor.fetchone()
+            cursor.execute("SELECT setval(%s, %s)", [sequence, first + count - 1])
+        finally:
+            cursor.execute("SELECT pg_advisory_unlock(%s)", [ID_LOCK])
     return range(first, first + count)
 
 
@@ -246,18 +252,21 @@ class Multiplier:
         copy_into_table(Citation, [template.line(next(pks), 0, 0, None, object_id=pk) for template, pk in cited])
 
 
-def multiply(factor: int, progress=None) -> dict[str, int]:
-    """Make the database hold ``factor`` times the records it holds now (see the module docstring)."""
+def multiply(factor: int, progress=None, copies: range | None = None) -> dict[str, int]:
+    """Make the database hold ``factor`` times the records it holds now (see the module docstring).
+
+    ``copies`` makes only those copies (numbers 1 to factor − 1), so that several processes can share the work.
+    """
     if factor < 1:
         raise ValueError("The factor is a whole number of at least 1.")
+    copies = range(1, factor) if copies is None else copies
     multiplier = Multiplier()
-    copies = range(1, factor)
     for start in range(copies.start, copies.stop, COPIES_PER_ROUND):
         batch = range(start, min(start + COPIES_PER_ROUND, copies.stop))
         with transaction.atomic():
             multiplier.copy_round(batch)
         if progress:
-            progress(batch.stop - 1, factor - 1)
+            progress(batch.stop - copies.start, len(copies))
     return counts()
 
 

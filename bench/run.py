@@ -12,7 +12,6 @@ import shutil
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import django
@@ -25,8 +24,6 @@ DEFAULT_SCALES = "1,100,1000,10000"
 # stable median; 9 URLs × 2 modes + Datasette's 7 + floors at four scales then fit the 15-minute budget with
 # room for generating ×10 000 on a first run. BENCH_DURATION=10 gives steadier numbers when time allows.
 DEFAULT_DURATION = 3
-# Requests sent before measuring: enough that both gunicorn workers have served (and, when on, cached) each URL.
-PRIMING_REQUESTS = 4
 
 
 def log(message: str = "") -> None:
@@ -82,15 +79,9 @@ def ensure_sqlite(database: str, fingerprint: str) -> tuple[Path, Path]:
     return sqlite_path, inspect_path
 
 
-def prime(url: str, times: int = PRIMING_REQUESTS) -> None:
-    for _ in range(times):
-        with urllib.request.urlopen(url, timeout=120) as response:
-            response.read()
-
-
 def measure_scale(scale: int, database: str, duration: int) -> dict:
-    from bench import conditional, databases, servers
-    from bench.load import run_wrk
+    from bench import databases, servers
+    from bench.load import measure, run_wrk
     from bench.scenarios import FLOOR_PATH, Records, scenarios
 
     sqlite_path, inspect_path = ensure_sqlite(database, databases.fingerprint(scale))
@@ -107,28 +98,28 @@ def measure_scale(scale: int, database: str, duration: int) -> dict:
             "peer_path": scenario.peer_path,
             "beats_peer": scenario.beats_peer,
             "queries": {mode: counted[mode]["queries"][scenario.key]["queries"] for mode in counted},
-            "conditional": {},
         }
     floor = {}
     for mode in ("cold", "warm"):
         log(f"  portal, {mode} (RESPONSE_CACHE={'on' if mode == 'warm' else 'off'})")
         with servers.portal(database, response_cache=mode == "warm", label=f"x{scale}-{mode}") as base:
             run_wrk(base + FLOOR_PATH, 1)  # both workers up, their database connections open
-            for scenario in scenarios(records):
-                prime(base + scenario.path)
             floor[mode] = run_wrk(base + FLOOR_PATH, duration)
             for scenario in scenarios(records):
-                pages[scenario.key][mode] = run_wrk(base + scenario.path, duration)
-                pages[scenario.key]["conditional"][mode] = conditional.check(base + scenario.path)
+                pages[scenario.key][mode] = measure(
+                    base + scenario.path,
+                    duration,
+                    workers=servers.GUNICORN_WORKERS,
+                    drain_url=base + FLOOR_PATH,
+                    conditional=True,
+                )
     log("  Datasette")
     with servers.datasette(sqlite_path, inspect_path, label=f"x{scale}") as base:
         for scenario in scenarios(records):
             if scenario.peer_path:
-                prime(base + scenario.peer_path, 2)
-                pages[scenario.key]["peer"] = {
-                    "path": scenario.peer_path,
-                    **run_wrk(base + scenario.peer_path, duration),
-                }
+                # One process: its requests/s, if estimated, are 1 ÷ latency.
+                peer = measure(base + scenario.peer_path, duration, workers=1, drain_url=base + "/-/versions.json")
+                pages[scenario.key]["peer"] = {"path": scenario.peer_path, **peer}
     counts = sqlite_counts(sqlite_path)
     summary = f"{counts['operations']:,} operations, {counts['instruments']:,} instruments (database {database})"
     return {"database": database, "summary": summary, "rows": counts, "floor": floor, "pages": pages}
@@ -190,9 +181,7 @@ def main() -> int:
     }
     where = "DATABASE_URL" if os.environ.get("DATABASE_URL") else "the embedded PostgreSQL"
     log(f"Databases (×{', ×'.join(map(str, scales))}) on {where}")
-    server = databases.server_connection(settings.DATABASES["default"])
-    names = {scale: databases.ensure_database(server, scale, log) for scale in scales}
-    server.close()
+    names = {scale: databases.ensure_database(settings.DATABASES["default"], scale, log) for scale in scales}
     collect_static()
     tables = []
     for scale in scales:
