@@ -60,17 +60,18 @@ def run_wrk(url: str, duration: int, connections: int = CONNECTIONS) -> dict:
     }
 
 
-def sample(url: str, *, conditional: bool) -> tuple[list[float], int | None, int]:
-    """Sequential requests: their latencies (s), the status of the conditional one, and the first status.
+def sample(url: str, *, conditional: bool) -> dict:
+    """Sequential requests: their latencies (s), statuses, and the portal's count of SQL queries.
 
     With ``conditional``, the second request carries the validators (ETag, Last-Modified) the first answer
     gave; an unchanged page should answer it 304. The server does the same work either way, so its latency
     counts among the samples.
     """
-    latencies, conditional_status = [], None
+    latencies, queries, conditional_status = [], [], None
     started = time.monotonic()
     status, headers = fetch(url)
     latencies.append(time.monotonic() - started)
+    queries.append(headers.get("X-Bench-Queries"))
     validators = {}
     if headers.get("ETag"):
         validators["If-None-Match"] = headers["ETag"]
@@ -79,18 +80,27 @@ def sample(url: str, *, conditional: bool) -> tuple[list[float], int | None, int
     while len(latencies) < MIN_SAMPLES or (len(latencies) < MAX_SAMPLES and sum(latencies) < SAMPLING_SECONDS):
         begun = time.monotonic()
         if conditional and conditional_status is None and status == 200 and validators:
-            conditional_status, _ = fetch(url, validators)
+            conditional_status, headers = fetch(url, validators)
         else:
-            fetch(url)
+            _, headers = fetch(url)
         latencies.append(time.monotonic() - begun)
-    return latencies, conditional_status, status
+        queries.append(headers.get("X-Bench-Queries"))
+    return {
+        "latencies": latencies,
+        "status": status,
+        "conditional_status": conditional_status,
+        # The first request may fill caches (and the response cache); the last is what a running server does.
+        "queries": int(queries[-1]) if queries[-1] is not None else None,
+        "first_queries": int(queries[0]) if queries[0] is not None else None,
+    }
 
 
 def measure(url: str, duration: int, *, workers: int, drain_url: str | None = None, conditional=False) -> dict:
     """Everything the table shows for one URL on one server."""
-    latencies, conditional_status, status = sample(url, conditional=conditional)
+    sampled = sample(url, conditional=conditional)
+    latencies = sampled.pop("latencies")
     alone = statistics.median(latencies[1:])
-    figures = {"status": status, "conditional_status": conditional_status, "alone_ms": alone * 1000}
+    figures = {**sampled, "alone_ms": alone * 1000, "samples_ms": [latency * 1000 for latency in latencies]}
     if alone > SLOW_SECONDS:
         estimate = {"rps": workers / alone, "p50_ms": alone * 1000, "p99_ms": max(latencies[1:]) * 1000}
         return {**figures, **estimate, "estimated": True, "connections": 1, "requests": len(latencies), "errors": 0}

@@ -33,7 +33,7 @@ def rows_for_scale(scale_result: dict) -> list[dict]:
             row[f"{mode}_p50"] = load.get("p50_ms")
             row[f"{mode}_p99"] = load.get("p99_ms")
             row[f"{mode}_errors"] = load.get("errors")
-            row[f"{mode}_queries"] = page.get("queries", {}).get(mode)
+            row[f"{mode}_queries"] = load.get("queries")
             row[f"{mode}_304"] = load.get("conditional_status")
         peer = page.get("peer")
         row["peer_rps"] = peer["rps"] if peer else None
@@ -70,8 +70,13 @@ LEGEND = (
 
 def _floor_line(scale_result: dict) -> str:
     floor = scale_result["floor"]
-    parts = [f"{mode} server {_num(floor[mode]['rps'])} req/s" for mode in MODES if mode in floor]
-    return "floor (fixed JSON on the same gunicorn): " + ", ".join(parts)
+    parts = [
+        f"{mode} server {_num(floor[mode]['rps'])} req/s "
+        f"({_num(floor[mode]['before']['rps'])} before the pages, {_num(floor[mode]['after']['rps'])} after)"
+        for mode in MODES
+        if mode in floor
+    ]
+    return "floor (fixed JSON on the same gunicorn): " + "; ".join(parts)
 
 
 def text_table(scale: int, scale_result: dict) -> str:

@@ -26,22 +26,21 @@ DEFAULT_SCALES = "1,100,1000,10000"
 DEFAULT_DURATION = 3
 
 
+STARTED = time.monotonic()
+
+
 def log(message: str = "") -> None:
-    print(message, flush=True)
+    """A line of progress, stamped with the minutes and seconds since the run began."""
+    elapsed = int(time.monotonic() - STARTED)
+    print(f"[{elapsed // 60:2d}:{elapsed % 60:02d}] {message}" if message else "", flush=True)
 
 
-def manage_json(*args: str, database: str, response_cache: bool) -> dict:
-    """Run a bench command in the environment a server of that mode has, and read the JSON it prints last."""
-    from bench.servers import portal_environment
+def real_records(database: str) -> dict:
+    """The real records the URLs name, read from the scale's database."""
+    from bench.databases import manage_command, manage_environment
 
-    environment = portal_environment(database, response_cache=response_cache)
     output = subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), *args],
-        cwd=ROOT,
-        env=environment,
-        check=True,
-        capture_output=True,
-        text=True,
+        manage_command("bench_records"), cwd=ROOT, env=manage_environment(database), check=True, capture_output=True
     ).stdout
     return json.loads(output.strip().splitlines()[-1])
 
@@ -85,11 +84,7 @@ def measure_scale(scale: int, database: str, duration: int) -> dict:
     from bench.scenarios import FLOOR_PATH, Records, scenarios
 
     sqlite_path, inspect_path = ensure_sqlite(database, databases.fingerprint(scale))
-    counted = {
-        mode: manage_json("bench_count_queries", database=database, response_cache=mode == "warm")
-        for mode in ("cold", "warm")
-    }
-    records = Records(**counted["cold"]["records"])
+    records = Records(**real_records(database))
     pages = {}
     for scenario in scenarios(records):
         pages[scenario.key] = {
@@ -97,14 +92,13 @@ def measure_scale(scale: int, database: str, duration: int) -> dict:
             "path": scenario.path,
             "peer_path": scenario.peer_path,
             "beats_peer": scenario.beats_peer,
-            "queries": {mode: counted[mode]["queries"][scenario.key]["queries"] for mode in counted},
         }
     floor = {}
     for mode in ("cold", "warm"):
         log(f"  portal, {mode} (RESPONSE_CACHE={'on' if mode == 'warm' else 'off'})")
         with servers.portal(database, response_cache=mode == "warm", label=f"x{scale}-{mode}") as base:
             run_wrk(base + FLOOR_PATH, 1)  # both workers up, their database connections open
-            floor[mode] = run_wrk(base + FLOOR_PATH, duration)
+            before = run_wrk(base + FLOOR_PATH, duration)
             for scenario in scenarios(records):
                 pages[scenario.key][mode] = measure(
                     base + scenario.path,
@@ -113,6 +107,9 @@ def measure_scale(scale: int, database: str, duration: int) -> dict:
                     drain_url=base + FLOOR_PATH,
                     conditional=True,
                 )
+            # The floor before and after the pages: their mean is the reference, their spread shows the noise.
+            after = run_wrk(base + FLOOR_PATH, duration)
+            floor[mode] = {"rps": (before["rps"] + after["rps"]) / 2, "before": before, "after": after}
     log("  Datasette")
     with servers.datasette(sqlite_path, inspect_path, label=f"x{scale}") as base:
         for scenario in scenarios(records):
@@ -157,7 +154,6 @@ def environment_facts() -> dict:
 
 
 def main() -> int:
-    started = time.monotonic()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
     os.environ.setdefault("DEBUG", "false")
     os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-not-used-anywhere-else")
@@ -192,12 +188,12 @@ def main() -> int:
         log()
         log(table)
         log()
-    results["run_seconds"] = time.monotonic() - started
+    results["run_seconds"] = time.monotonic() - STARTED
     results["load_average_end"] = os.getloadavg()
     verdicts = report.targets(results)
     results["targets"] = [verdict.__dict__ for verdict in verdicts]
     log("Targets (issue #6)")
-    log(report.targets_text(verdicts))
+    print(report.targets_text(verdicts), flush=True)
     write_results(results, verdicts)
     return 0
 
