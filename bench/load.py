@@ -89,9 +89,10 @@ def sample(url: str, *, conditional: bool) -> dict:
         "latencies": latencies,
         "status": status,
         "conditional_status": conditional_status,
-        # The first request may fill caches (and the response cache); the last is what a running server does.
-        "queries": int(queries[-1]) if queries[-1] is not None else None,
-        "first_queries": int(queries[0]) if queries[0] is not None else None,
+        # The fewest: a request that filled a cache (the response cache, a worker's first use of something) ran
+        # more than the requests after it, which are what a running server answers.
+        "queries": min(counts) if (counts := [int(count) for count in queries if count is not None]) else None,
+        "queries_per_sample": queries,
     }
 
 

@@ -96,6 +96,8 @@ def portal(database: str, *, response_cache: bool, label: str):
     command = [
         str(BIN / "gunicorn"),
         "csto_portal.wsgi:application",
+        "--config",
+        str(Path(__file__).with_name("gunicorn_conf.py")),
         "--bind",
         f"{HOST}:{{port}}",
         "--workers",
