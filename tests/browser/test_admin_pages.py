@@ -39,7 +39,8 @@ def test_an_editor_changes_a_draft_previews_it_and_reads_the_change_in_its_histo
     page.get_by_label("Summary").fill("A rewritten summary.")
     page.get_by_label("Start").fill("June 2012")
     # A new date needs its source, in the same form.
-    page.get_by_role("button", name="Save and continue editing").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save and continue editing").click()
     assert page.get_by_text("add a citation below").count() == 1
     page.locator("#csto_portal-citation-content_type-object_id-group .add-row a").click()
     # The source is picked as an editor does, from the look-up box (select2).
@@ -47,11 +48,13 @@ def test_an_editor_changes_a_draft_previews_it_and_reads_the_change_in_its_histo
     page.locator(".select2-dropdown .select2-search__field").fill("Collective")
     page.locator(".select2-results__option").first.click()
     page.locator("input[name$='-0-locator']").fill("Section 4")
-    page.get_by_role("button", name="Save and continue editing").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save and continue editing").click()
     assert page.get_by_text("was changed successfully").count() == 1
     page.screenshot(path=SCREENSHOTS / f"admin-operation-change-{page.viewport_name}.png", full_page=True)
 
-    page.get_by_role("link", name="History").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="History").click()
     changes = page.locator("#change-history")
     assert "A first summary." in changes.inner_text() and "A rewritten summary." in changes.inner_text()
     page.screenshot(path=SCREENSHOTS / f"admin-history-{page.viewport_name}.png", full_page=True)
