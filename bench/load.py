@@ -36,10 +36,12 @@ def fetch(url: str, headers: dict | None = None) -> tuple[int, dict]:
         return error.code, dict(error.headers)
 
 
-def run_wrk(url: str, duration: int, connections: int = CONNECTIONS) -> dict:
+def run_wrk(url: str, duration: int, connections: int = CONNECTIONS, headers: dict | None = None) -> dict:
     """Requests/s and latency percentiles (ms) of ``url`` under ``connections`` concurrent connections."""
     threads = min(THREADS, connections)
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{int(duration)}s", "--timeout", "30s"]
+    for name, value in (headers or {}).items():
+        command += ["-H", f"{name}: {value}"]
     result = subprocess.run(
         [*command, "-s", str(REPORT_SCRIPT), url], capture_output=True, text=True, check=True, timeout=duration + 60
     )

@@ -81,7 +81,7 @@ def ensure_sqlite(database: str, fingerprint: str) -> tuple[Path, Path]:
 def measure_scale(scale: int, database: str, duration: int) -> dict:
     from bench import databases, servers
     from bench.load import measure, run_wrk
-    from bench.scenarios import FLOOR_PATH, Records, scenarios
+    from bench.scenarios import FLOOR_HEADERS, FLOOR_PATH, Records, scenarios
 
     sqlite_path, inspect_path = ensure_sqlite(database, databases.fingerprint(scale))
     records = Records(**real_records(database))
@@ -98,7 +98,7 @@ def measure_scale(scale: int, database: str, duration: int) -> dict:
         log(f"  portal, {mode} (RESPONSE_CACHE={'on' if mode == 'warm' else 'off'})")
         with servers.portal(database, response_cache=mode == "warm", label=f"x{scale}-{mode}") as base:
             run_wrk(base + FLOOR_PATH, 1)  # both workers up, their database connections open
-            before = run_wrk(base + FLOOR_PATH, duration)
+            before = run_wrk(base + FLOOR_PATH, duration, headers=FLOOR_HEADERS)
             for scenario in scenarios(records):
                 pages[scenario.key][mode] = measure(
                     base + scenario.path,
@@ -108,7 +108,7 @@ def measure_scale(scale: int, database: str, duration: int) -> dict:
                     conditional=True,
                 )
             # The floor before and after the pages: their mean is the reference, their spread shows the noise.
-            after = run_wrk(base + FLOOR_PATH, duration)
+            after = run_wrk(base + FLOOR_PATH, duration, headers=FLOOR_HEADERS)
             floor[mode] = {"rps": (before["rps"] + after["rps"]) / 2, "before": before, "after": after}
     log("  Datasette")
     with servers.datasette(sqlite_path, inspect_path, label=f"x{scale}") as base:

@@ -21,6 +21,9 @@ class DatePrecision(models.TextChoices):
     YEAR = "year", _("year")
 
 
+# Read on every PartialDate made (thousands a page); ``DatePrecision.values`` would build a new list each time.
+_PRECISIONS = frozenset(DatePrecision.values)
+
 _ISO_PARTIAL = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
 
 
@@ -32,7 +35,7 @@ class PartialDate:
     precision: str = DatePrecision.DAY
 
     def __post_init__(self):
-        if self.precision not in DatePrecision.values:
+        if self.precision not in _PRECISIONS:
             raise ValueError(f"Unknown date precision {self.precision!r}; use day, month or year.")
         if self.date != self.date.replace(**self._normal_parts()):
             raise ValueError(f"A {self.precision}-precision date must fall on the first day of its period.")

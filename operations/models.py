@@ -207,6 +207,14 @@ class Operation(Publishable, Record):
     def get_absolute_url(self):
         return reverse("operations:operation_detail", args=[self.slug])
 
+    @property
+    def host_states(self) -> list:
+        """The states that hosted it: from the list's ``hosts`` prefetch, else from all its participations."""
+        participations = getattr(self, "hosts", None)
+        if participations is None:
+            participations = [p for p in self.participations.all() if p.role == ParticipationRole.HOST]
+        return [participation.state for participation in participations if participation.state_id]
+
 
 class Participation(Record):
     """A state or organization hosting, taking part in or observing an operation."""

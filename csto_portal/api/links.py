@@ -3,8 +3,8 @@
 One serializer per kind of record, so the schema has one component for each and clients one type.
 """
 
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
+from urllib.parse import quote
+
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
@@ -27,14 +27,45 @@ class PrecisionField(serializers.ChoiceField):
         return value.precision
 
 
-class StateIdentityField(serializers.HyperlinkedIdentityField):
+_KEY = "__key__"
+
+
+def api_url(context: dict, view_name: str, key: str, format: str | None = None) -> str:
+    """The API URL of the record ``key`` of ``view_name``, absolute when ``context`` holds the request.
+
+    ``reverse()`` once per response and view, then a string replacement per record: a list of 50 operations
+    links some 150 records, and reversing each one was a tenth of the list's time.
+    """
+    templates = context.setdefault("api_url_templates", {})
+    template = templates.get((view_name, format))
+    if template is None:
+        template = reverse(view_name, args=[_KEY], request=context.get("request"), format=format)
+        templates[(view_name, format)] = template
+    return template.replace(_KEY, quote(str(key), safe=""))
+
+
+class ApiUrlField(serializers.HyperlinkedIdentityField):
+    """A record's own API URL (``url``), by its slug unless ``lookup_field`` says otherwise."""
+
+    def __init__(self, view_name: str, **kwargs):
+        kwargs.setdefault("lookup_field", "slug")
+        super().__init__(view_name=view_name, **kwargs)
+
+    def key(self, obj) -> str:
+        return getattr(obj, self.lookup_field)
+
+    def get_url(self, obj, view_name, request, format):
+        return api_url(self.context, view_name, self.key(obj), format)
+
+
+class StateIdentityField(ApiUrlField):
     """A state's API URL, at its lower-case ISO code as in the portal's URLs (/member-states/kz/)."""
 
     def __init__(self, **kwargs):
-        super().__init__(view_name="api:state-detail", lookup_field="iso2", **kwargs)
+        super().__init__("api:state-detail", lookup_field="iso2", **kwargs)
 
-    def get_url(self, obj, view_name, request, format):
-        return self.reverse(view_name, kwargs={"iso2": obj.iso2.lower()}, request=request, format=format)
+    def key(self, obj) -> str:
+        return obj.iso2.lower()
 
 
 class StateCodeField(serializers.SlugRelatedField):
@@ -50,19 +81,15 @@ class StateCodeField(serializers.SlugRelatedField):
 
 
 class StateLinkSerializer(serializers.ModelSerializer):
-    url = serializers.SerializerMethodField(help_text="The state in the API.")
+    url = StateIdentityField(help_text="The state in the API.")
 
     class Meta:
         model = State
         fields = ["iso2", "name", "url"]
 
-    @extend_schema_field(OpenApiTypes.URI)
-    def get_url(self, state):
-        return reverse("api:state-detail", kwargs={"iso2": state.iso2.lower()}, request=self.context.get("request"))
-
 
 class OrganLinkSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:organ-detail", lookup_field="slug")
+    url = ApiUrlField("api:organ-detail")
 
     class Meta:
         model = Organ
@@ -70,7 +97,7 @@ class OrganLinkSerializer(serializers.ModelSerializer):
 
 
 class PartnerLinkSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:partner-detail", lookup_field="slug")
+    url = ApiUrlField("api:partner-detail")
 
     class Meta:
         model = Partner
@@ -78,7 +105,7 @@ class PartnerLinkSerializer(serializers.ModelSerializer):
 
 
 class PersonLinkSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:person-detail", lookup_field="slug")
+    url = ApiUrlField("api:person-detail")
 
     class Meta:
         model = Person
@@ -86,7 +113,7 @@ class PersonLinkSerializer(serializers.ModelSerializer):
 
 
 class InstrumentLinkSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:instrument-detail", lookup_field="slug")
+    url = ApiUrlField("api:instrument-detail")
 
     class Meta:
         model = Instrument
@@ -94,7 +121,7 @@ class InstrumentLinkSerializer(serializers.ModelSerializer):
 
 
 class OperationLinkSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:operation-detail", lookup_field="slug")
+    url = ApiUrlField("api:operation-detail")
 
     class Meta:
         model = Operation
@@ -102,7 +129,7 @@ class OperationLinkSerializer(serializers.ModelSerializer):
 
 
 class MeetingLinkSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:meeting-detail", lookup_field="slug")
+    url = ApiUrlField("api:meeting-detail")
 
     class Meta:
         model = Meeting

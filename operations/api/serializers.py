@@ -5,6 +5,7 @@ from rest_framework import serializers
 
 from csto_portal.api.base import CitationSerializer, DraftFieldMixin, PartialDateField, ValidatedModelSerializer
 from csto_portal.api.links import (
+    ApiUrlField,
     InstrumentLinkSerializer,
     OrganLinkSerializer,
     PartnerLinkSerializer,
@@ -27,7 +28,7 @@ class SeriesRefSerializer(serializers.ModelSerializer):
 
 
 class SeriesEditionSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:operation-detail", lookup_field="slug")
+    url = ApiUrlField("api:operation-detail")
 
     class Meta:
         model = Operation
@@ -82,13 +83,13 @@ class ResultSerializer(serializers.ModelSerializer):
 
 
 class OperationListSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:operation-detail", lookup_field="slug")
+    url = ApiUrlField("api:operation-detail")
     series = SeriesRefSerializer(read_only=True, allow_null=True)
     start = PartialDateField(read_only=True, allow_null=True)
     start_precision = PrecisionField("start")
     end = PartialDateField(read_only=True, allow_null=True)
     end_precision = PrecisionField("end")
-    hosts = serializers.SerializerMethodField(help_text="The states that hosted it.")
+    hosts = StateLinkSerializer(source="host_states", many=True, read_only=True, help_text="The states that hosted it.")
 
     class Meta:
         model = Operation
@@ -109,15 +110,6 @@ class OperationListSerializer(serializers.ModelSerializer):
             "updated",
         ]
         read_only_fields = fields
-
-    @extend_schema_field(StateLinkSerializer(many=True))
-    def get_hosts(self, operation):
-        # A list row carries its hosts prefetched as ``hosts``; a full record has all its participations.
-        participations = getattr(operation, "hosts", None)
-        if participations is None:
-            participations = [p for p in operation.participations.all() if p.role == ParticipationRole.HOST]
-        states = [participation.state for participation in participations if participation.state_id]
-        return StateLinkSerializer(states, many=True, context=self.context).data
 
 
 class OperationDetailSerializer(OperationListSerializer):
@@ -211,7 +203,7 @@ class OperationWriteSerializer(DraftFieldMixin, ValidatedModelSerializer):
 
 
 class MeetingListSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:meeting-detail", lookup_field="slug")
+    url = ApiUrlField("api:meeting-detail")
     start = PartialDateField(read_only=True)
     start_precision = PrecisionField("start", allow_null=False)
     end = PartialDateField(read_only=True, allow_null=True)

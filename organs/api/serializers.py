@@ -14,6 +14,7 @@ from rest_framework import serializers
 
 from csto_portal.api.base import CitationSerializer, PartialDateField, ValidatedModelSerializer
 from csto_portal.api.links import (
+    ApiUrlField,
     InstrumentLinkSerializer,
     OperationLinkSerializer,
     OrganLinkSerializer,
@@ -208,7 +209,7 @@ class OperationRoleSerializer(serializers.ModelSerializer):
 
 
 class OrganListSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:organ-detail", lookup_field="slug")
+    url = ApiUrlField("api:organ-detail")
     established = PartialDateField(read_only=True, allow_null=True)
     established_precision = PrecisionField("established")
 
@@ -230,7 +231,7 @@ class OrganListSerializer(serializers.ModelSerializer):
 class OrganSerializer(ValidatedModelSerializer):
     """An organ with its founding instrument, relations to other organs both ways, posts and holders, sources."""
 
-    url = serializers.HyperlinkedIdentityField(view_name="api:organ-detail", lookup_field="slug")
+    url = ApiUrlField("api:organ-detail")
     established = PartialDateField(required=False, allow_null=True)
     established_precision = PrecisionField("established")
     established_by = InstrumentLinkSerializer(read_only=True, allow_null=True)
@@ -348,7 +349,7 @@ class StateSerializer(ValidatedModelSerializer, StateListSerializer):
 
 
 class PersonListSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:person-detail", lookup_field="slug")
+    url = ApiUrlField("api:person-detail")
     nationality = StateCodeField(read_only=True, allow_null=True)
 
     class Meta:
@@ -359,7 +360,7 @@ class PersonListSerializer(serializers.ModelSerializer):
 class PersonSerializer(ValidatedModelSerializer):
     """A person with the posts they held, in order, and sources."""
 
-    url = serializers.HyperlinkedIdentityField(view_name="api:person-detail", lookup_field="slug")
+    url = ApiUrlField("api:person-detail")
     nationality = StateCodeField(
         allow_null=True, required=False, help_text="The ISO 3166-1 alpha-2 code of the person's state."
     )
@@ -375,7 +376,7 @@ class PersonSerializer(ValidatedModelSerializer):
 
 
 class PartnerListSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:partner-detail", lookup_field="slug")
+    url = ApiUrlField("api:partner-detail")
     parent = PartnerLinkSerializer(read_only=True, allow_null=True)
 
     class Meta:
@@ -386,7 +387,7 @@ class PartnerListSerializer(serializers.ModelSerializer):
 class PartnerSerializer(ValidatedModelSerializer):
     """A partner organization with its bodies, posts and holders, instruments it adopted, operations, sources."""
 
-    url = serializers.HyperlinkedIdentityField(view_name="api:partner-detail", lookup_field="slug")
+    url = ApiUrlField("api:partner-detail")
     parent = LinkedRelatedField(
         PartnerLinkSerializer,
         queryset=Partner.objects.all(),

@@ -5,15 +5,16 @@ from collections import defaultdict
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
-from rest_framework.reverse import reverse
 
 from csto_portal.api.base import CitationSerializer, DraftFieldMixin, PartialDateField, ValidatedModelSerializer
 from csto_portal.api.links import (
+    ApiUrlField,
     InstrumentLinkSerializer,
     MeetingLinkSerializer,
     OperationLinkSerializer,
     OrganLinkSerializer,
     StateLinkSerializer,
+    api_url,
 )
 from csto_portal.dates import DatePrecision
 from csto_portal.models import Area
@@ -32,10 +33,6 @@ INVERSE_RELATIONS = {
 RELATIONS = [*RelationKind.values, *INVERSE_RELATIONS.values()]
 
 
-def _api_url(serializer, view_name: str, key: str) -> str:
-    return reverse(view_name, args=[key], request=serializer.context.get("request"))
-
-
 @extend_schema_serializer(component_name="TreatiesAdopterLink")
 class AdopterLinkSerializer(serializers.Serializer):
     type = serializers.SerializerMethodField(help_text="A CSTO organ or a partner body.")
@@ -50,7 +47,7 @@ class AdopterLinkSerializer(serializers.Serializer):
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, body):
         view_name = "api:organ-detail" if isinstance(body, Organ) else "api:partner-detail"
-        return _api_url(self, view_name, body.slug)
+        return api_url(self.context, view_name, body.slug)
 
 
 class InstrumentFirstEventSerializer(serializers.ModelSerializer):
@@ -97,7 +94,7 @@ def _first_event(instrument):
 
 
 class InstrumentListSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:instrument-detail", lookup_field="slug")
+    url = ApiUrlField("api:instrument-detail")
     adopted_by = AdopterLinkSerializer(
         read_only=True, allow_null=True, help_text="The CSTO organ or partner body that adopted it, if known."
     )
