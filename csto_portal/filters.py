@@ -5,6 +5,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from csto_portal.widgets import QuickSelect
+
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 
 
@@ -27,7 +29,19 @@ class CodeChoiceField(forms.ModelChoiceField):
             ) from None
 
 
-class CodeFilter(django_filters.ModelChoiceFilter):
+class QuickSelectMixin:
+    """A filter offered as a select whose options render quickly (see ``QuickSelect``)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", QuickSelect)
+        super().__init__(*args, **kwargs)
+
+
+class ChoiceFilter(QuickSelectMixin, django_filters.ChoiceFilter):
+    pass
+
+
+class CodeFilter(QuickSelectMixin, django_filters.ModelChoiceFilter):
     field_class = CodeChoiceField
 
 
@@ -59,7 +73,7 @@ class YearRangeForm(forms.Form):
         return cleaned
 
 
-class StableOrderingFilter(django_filters.OrderingFilter):
+class StableOrderingFilter(QuickSelectMixin, django_filters.OrderingFilter):
     """Ordering that always ends with the primary key, so that pages never overlap or skip rows."""
 
     def filter(self, qs, value):

@@ -3,7 +3,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from csto_portal.filters import CodeFilter, StableOrderingFilter, YearFilter
+from csto_portal.filters import ChoiceFilter, CodeFilter, StableOrderingFilter, YearFilter
 from csto_portal.models import Area
 from operations.choices import MeetingKind, OperationKind, OperationStatus, ParticipationRole
 from operations.models import Meeting, Operation, Series
@@ -11,7 +11,7 @@ from organs.models import Partner, State
 
 
 class OperationFilterSet(django_filters.FilterSet):
-    kind = django_filters.ChoiceFilter(
+    kind = ChoiceFilter(
         label=_("Kind"),
         choices=OperationKind.choices,
         empty_label=_("Any kind"),
@@ -24,7 +24,7 @@ class OperationFilterSet(django_filters.FilterSet):
         empty_label=_("Any series"),
         help_text=_("Editions of one series, e.g. rubezh."),
     )
-    status = django_filters.ChoiceFilter(
+    status = ChoiceFilter(
         label=_("Status"),
         choices=OperationStatus.choices,
         empty_label=_("Any status"),
@@ -43,7 +43,7 @@ class OperationFilterSet(django_filters.FilterSet):
         empty_label=_("Any state"),
         help_text=_("A state that hosted, took part in or observed it (ISO code, e.g. kz)."),
     )
-    role = django_filters.ChoiceFilter(
+    role = ChoiceFilter(
         label=_("Role"),
         choices=ParticipationRole.choices,
         method="filter_role",
@@ -100,7 +100,7 @@ class OperationFilterSet(django_filters.FilterSet):
 
 
 class MeetingFilterSet(django_filters.FilterSet):
-    kind = django_filters.ChoiceFilter(
+    kind = ChoiceFilter(
         label=_("Kind"), choices=MeetingKind.choices, empty_label=_("Any kind"), help_text=_("What sort of meeting.")
     )
     year = YearFilter(label=_("Year"), method="filter_year", help_text=_("Meetings held in that year, e.g. 2010."))

@@ -7,15 +7,13 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from csto_portal.filters import CodeFilter, StableOrderingFilter
+from csto_portal.filters import ChoiceFilter, CodeFilter, StableOrderingFilter
 from organs.choices import MembershipStatus, OrganKind, PartnerKind
 from organs.models import Membership, Organ, Partner, Person, Post, State, Tenure
 
 
 class OrganFilterSet(django_filters.FilterSet):
-    kind = django_filters.ChoiceFilter(
-        label=_("Kind"), choices=OrganKind.choices, help_text=_("Only organs of this kind.")
-    )
+    kind = ChoiceFilter(label=_("Kind"), choices=OrganKind.choices, help_text=_("Only organs of this kind."))
     q = django_filters.CharFilter(
         label=_("Text"),
         method="filter_text",
@@ -45,7 +43,7 @@ class OrganFilterSet(django_filters.FilterSet):
 class StateFilterSet(django_filters.FilterSet):
     """States by their standing on a day: today, or the day given by ``as_of``."""
 
-    status = django_filters.ChoiceFilter(
+    status = ChoiceFilter(
         label=_("Status"),
         choices=MembershipStatus.choices,
         method="filter_status",
@@ -87,7 +85,7 @@ class StateFilterSet(django_filters.FilterSet):
 
 
 class PartnerFilterSet(django_filters.FilterSet):
-    kind = django_filters.ChoiceFilter(
+    kind = ChoiceFilter(
         label=_("Kind"), choices=PartnerKind.choices, help_text=_("Only organizations or bodies of this kind.")
     )
     q = django_filters.CharFilter(

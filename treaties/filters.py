@@ -5,7 +5,7 @@ from django.db.models import F
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from csto_portal.filters import CodeFilter, YearFilter, YearRangeForm
+from csto_portal.filters import ChoiceFilter, CodeFilter, YearFilter, YearRangeForm
 from csto_portal.models import Area
 from organs.models import Organ, Partner, State
 from treaties.choices import InstrumentKind, InstrumentStatus
@@ -46,13 +46,13 @@ class InstrumentOrderingFilter(django_filters.OrderingFilter):
 
 
 class InstrumentFilterSet(django_filters.FilterSet):
-    kind = django_filters.ChoiceFilter(
+    kind = ChoiceFilter(
         label=_("Kind"),
         choices=_capitalised(InstrumentKind.choices),
         empty_label=_("All kinds"),
         help_text=_("Treaty, decision …"),
     )
-    status = django_filters.ChoiceFilter(
+    status = ChoiceFilter(
         label=_("Status"), choices=_capitalised(InstrumentStatus.choices), empty_label=_("Any status")
     )
     year_from = YearFilter(
@@ -65,7 +65,7 @@ class InstrumentFilterSet(django_filters.FilterSet):
         method="filter_years",
         help_text=_("With a dated step in or before this year."),
     )
-    adopted_by = django_filters.ChoiceFilter(
+    adopted_by = ChoiceFilter(
         label=_("Adopted by"),
         choices=adopting_bodies,
         empty_label=_("Any body"),
