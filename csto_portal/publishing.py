@@ -7,9 +7,7 @@ the loader and editors' previews use it.
 """
 
 from django.db import models
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import DetailView
 
 
 def publishable_managers(queryset_class):
@@ -63,17 +61,3 @@ def visible_to(user, model):
 
 def is_publishable(model) -> bool:
     return issubclass(model, Publishable)
-
-
-class PreviewableDetailView(DetailView):
-    """A record's public page. Editors see drafts there too, marked as such: the admin's "view on site" preview."""
-
-    def get_queryset(self):
-        return visible_to(self.request.user, self.model).for_display()
-
-    def render_to_response(self, context, **response_kwargs):
-        response = super().render_to_response(context, **response_kwargs)
-        if self.object.draft:
-            # A preview is for the editor who asked; no shared cache may keep it.
-            patch_cache_control(response, private=True, no_store=True)
-        return response

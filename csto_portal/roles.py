@@ -1,6 +1,7 @@
 """The editors' roles, kept in one place so the data migrations and the tests agree on them."""
 
 from django.contrib.auth.management import create_permissions
+from django.db import migrations
 
 CONTENT_APPS = ("csto_portal", "organs", "treaties", "operations")
 EDITORS = "Editors"
@@ -34,3 +35,18 @@ def reviewer_permission_ids(permission_model) -> list[int]:
     """Reviewers do what editors do, and publish drafts (or take a record back to draft)."""
     publish = _content_permissions(permission_model).filter(codename__startswith="publish_")
     return editor_permission_ids(permission_model) + list(publish.values_list("id", flat=True))
+
+
+def group_operation(name: str, permission_ids) -> migrations.RunPython:
+    """A data migration's step that makes the group ``name`` hold ``permission_ids(Permission)``; undone by
+    removing the group."""
+
+    def create(apps, schema_editor):
+        create_all_permissions(apps)
+        group, _ = apps.get_model("auth", "Group").objects.get_or_create(name=name)
+        group.permissions.set(permission_ids(apps.get_model("auth", "Permission")))
+
+    def remove(apps, schema_editor):
+        apps.get_model("auth", "Group").objects.filter(name=name).delete()
+
+    return migrations.RunPython(create, remove)

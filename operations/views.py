@@ -1,5 +1,5 @@
 from csto_portal.lists import FilteredListView
-from csto_portal.publishing import PreviewableDetailView
+from csto_portal.previews import PreviewableDetailView
 from operations.choices import Agency, ParticipationRole
 from operations.filters import MeetingFilterSet, OperationFilterSet
 from operations.models import Meeting, Operation, Series

@@ -3,7 +3,7 @@ from collections import defaultdict
 from django.utils.translation import gettext_lazy as _
 
 from csto_portal.lists import FilteredListView
-from csto_portal.publishing import PreviewableDetailView
+from csto_portal.previews import PreviewableDetailView
 from treaties.choices import RelationKind
 from treaties.filters import InstrumentFilterSet
 from treaties.models import Instrument

@@ -1,18 +1,6 @@
 from django.db import migrations
 
-from csto_portal.roles import EDITORS, create_all_permissions, editor_permission_ids
-
-
-def create_editors(apps, schema_editor):
-    create_all_permissions(apps)
-    group_model = apps.get_model("auth", "Group")
-    permission_model = apps.get_model("auth", "Permission")
-    editors, _ = group_model.objects.get_or_create(name=EDITORS)
-    editors.permissions.set(editor_permission_ids(permission_model))
-
-
-def remove_editors(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name=EDITORS).delete()
+from csto_portal.roles import EDITORS, editor_permission_ids, group_operation
 
 
 class Migration(migrations.Migration):
@@ -25,4 +13,4 @@ class Migration(migrations.Migration):
         ("operations", "0003_historicalmeeting_historicaloperation_and_more"),
     ]
 
-    operations = [migrations.RunPython(create_editors, remove_editors)]
+    operations = [group_operation(EDITORS, editor_permission_ids)]
