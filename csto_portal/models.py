@@ -1,16 +1,38 @@
 """What every record shares: timestamps and provenance; the areas of activity that tag records."""
 
+from functools import cache
+
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
+from django.utils.encoding import force_str
+from django.utils.hashable import make_hashable
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from csto_portal.dates import PartialDateAttribute, partial_date_constraint, partial_date_fields
 
 
-class Record(models.Model):
+@cache
+def _choice_labels(field) -> dict:
+    return dict(make_hashable(field.flatchoices))
+
+
+class ChoiceLabels:
+    """``get_<field>_display()`` read from a dict made once per field.
+
+    Django rebuilds the field's dict of choices on each call, and a list page calls it hundreds of times (a
+    tenth of the page's work); choices are fixed in code, so one dict per field and process gives the same
+    label. The lookup itself is Django's.
+    """
+
+    def _get_FIELD_display(self, field):
+        value = getattr(self, field.attname)
+        return force_str(_choice_labels(field).get(make_hashable(value), value), strings_only=True)
+
+
+class Record(ChoiceLabels, models.Model):
     """Base of every record the portal publishes: when it was made and changed, and where its facts come from."""
 
     created = models.DateTimeField(_("created"), auto_now_add=True)
@@ -32,7 +54,7 @@ class SourceKind(models.TextChoices):
     WEB_PAGE = "web_page", _("web page")
 
 
-class Source(models.Model):
+class Source(ChoiceLabels, models.Model):
     """A document the portal's facts are taken from."""
 
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
@@ -60,7 +82,7 @@ class Source(models.Model):
         return f"{self.author}, {self.title}" if self.author else self.title
 
 
-class Citation(models.Model):
+class Citation(ChoiceLabels, models.Model):
     """A record's claim to a source, with the place in it (section, page).
 
     A citation can back one attribute of the record (``field``) and say what

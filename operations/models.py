@@ -5,13 +5,13 @@ import datetime
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from csto_portal.dates import PartialDateAttribute, date_order_constraint, partial_date_constraint, partial_date_fields
 from csto_portal.fulltext import search_index, search_vector_field
 from csto_portal.models import Area, Citation, Record
 from csto_portal.publishing import Publishable, publishable_managers
+from csto_portal.record_urls import record_url
 from operations.choices import (
     Agency,
     MeetingKind,
@@ -217,7 +217,7 @@ class Operation(Publishable, Record):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("operations:operation_detail", args=[self.slug])
+        return record_url("operations:operation_detail", self.slug)
 
     @property
     def host_states(self) -> list:
@@ -434,4 +434,4 @@ class Meeting(Publishable, Record):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("operations:meeting_detail", args=[self.slug])
+        return record_url("operations:meeting_detail", self.slug)

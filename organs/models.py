@@ -5,13 +5,13 @@ from django.contrib.postgres.fields import RangeOperators
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from csto_portal.constraints import DateRange, IdRange
 from csto_portal.dates import PartialDateAttribute, date_order_constraint, partial_date_constraint, partial_date_fields
 from csto_portal.fulltext import search_index, search_vector_field
 from csto_portal.models import Record
+from csto_portal.record_urls import record_url
 from organs.choices import MembershipStatus, OrganKind, OrganRelationKind, PartnerKind
 from organs.querysets import (
     MembershipQuerySet,
@@ -52,7 +52,7 @@ class State(Record):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("organs:state_detail", args=[self.iso2.lower()])
+        return record_url("organs:state_detail", self.iso2.lower())
 
     def save(self, *args, **kwargs):
         self.iso2 = self.iso2.upper()
@@ -100,7 +100,7 @@ class Organ(Record):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
     def get_absolute_url(self):
-        return reverse("organs:organ_detail", args=[self.slug])
+        return record_url("organs:organ_detail", self.slug)
 
 
 class OrganRelation(Record):
@@ -171,7 +171,7 @@ class Partner(Record):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
     def get_absolute_url(self):
-        return reverse("organs:partner_detail", args=[self.slug])
+        return record_url("organs:partner_detail", self.slug)
 
 
 class Membership(Record):

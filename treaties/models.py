@@ -2,13 +2,13 @@
 
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from csto_portal.dates import PartialDateAttribute, partial_date_constraint, partial_date_fields
 from csto_portal.fulltext import search_index, search_vector_field
 from csto_portal.models import Citation, Record
 from csto_portal.publishing import Publishable, publishable_managers
+from csto_portal.record_urls import record_url
 from treaties.choices import EventKind, InstrumentKind, InstrumentStatus, PartyStatus, RelationKind
 
 
@@ -160,7 +160,7 @@ class Instrument(Publishable, Record):
         return self.short_title or self.title
 
     def get_absolute_url(self):
-        return reverse("treaties:instrument_detail", args=[self.slug])
+        return record_url("treaties:instrument_detail", self.slug)
 
     @property
     def adopted_by(self):
