@@ -10,12 +10,15 @@ the same transaction as the write, so no reader sees the new version before the 
 """
 
 from django.apps import apps
+from django.core.cache import caches
 from django.db import connections
 from simple_history.models import HistoricalChanges
 
 from csto_portal.roles import CONTENT_APPS
 
 VERSION_TABLE = "csto_portal_dataversion"
+# As long as a cached page (``csto_portal.response_cache``): a figure of an old version is never read again.
+CACHED_TIMEOUT = 60 * 60
 BUMP_FUNCTION = "csto_bump_data_version"
 TRIGGER = "csto_bump_data_version"
 
@@ -80,3 +83,8 @@ def current(using: str = "default") -> int:
         cursor.execute(READ_VERSION)
         row = cursor.fetchone()
     return row[0] if row else 0
+
+
+def cached(name: str, compute, using: str = "default"):
+    """``compute()``, worked out once per data version: for figures that read whole tables, such as counts."""
+    return caches["default"].get_or_set(f"{name}:{current(using)}", compute, CACHED_TIMEOUT)

@@ -1,8 +1,10 @@
 """One chronological timeline of every dated fact, built as a single SQL UNION.
 
 Each kind of dated record contributes a branch with the same columns; the
-union is ordered and paginated in PostgreSQL, so a page of the timeline is
-one query (plus the count) whatever the data size.
+union is ordered and paginated in PostgreSQL. A page of the timeline is one
+query in which each branch reads no more than the rows up to the end of that
+page from its date index, so its cost does not grow with the data; the count,
+which must read every row, is kept under the data version.
 """
 
 import datetime
@@ -13,6 +15,7 @@ from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from csto_portal import data_version
 from csto_portal.dates import PartialDate
 from operations.choices import OperationStatus
 from operations.models import Meeting, Operation
@@ -107,15 +110,22 @@ def _text(value) -> Value:
 
 
 def _branch(queryset, *, date, precision, category, action, subject, key, detail):
-    return queryset.filter(**{f"{date}__isnull": False}).values(
-        "updated",
-        sort_date=F(date),
-        precision=F(precision),
-        category=_text(category),
-        action=action,
-        subject=subject,
-        key=key,
-        detail=detail,
+    # No model's default ordering: a branch is either counted, where it would be a sort for nothing, or ordered
+    # as the timeline is (``Timeline.__getitem__``).
+    return (
+        queryset.filter(**{f"{date}__isnull": False})
+        .order_by()
+        .values(
+            "id",
+            "updated",
+            sort_date=F(date),
+            precision=F(precision),
+            category=_text(category),
+            action=action,
+            subject=subject,
+            key=key,
+            detail=detail,
+        )
     )
 
 
@@ -224,6 +234,39 @@ def _branches(area: str | None):
     )
 
 
+class Timeline:
+    """The timeline's rows in order, as ``Paginator`` reads them: ``count()`` and a slice.
+
+    A slice asks each branch, in a subquery of the union, only for its first rows up to the slice's end, in the
+    timeline's order: its date index gives them in date order, and only the facts of one day need sorting by
+    subject. The union then orders and cuts those few. The order is total (the record's id comes last), so
+    consecutive pages neither skip nor repeat a fact.
+    """
+
+    def __init__(self, branches, *, newest_first: bool, key: str):
+        self.branches = branches
+        date = "-sort_date" if newest_first else "sort_date"
+        # Within a branch the category is one constant, so the branch's order is the timeline's without it.
+        self.branch_order = [date, "subject", "id"]
+        self.order = [date, "category", "subject", "id"]
+        self.key = key
+
+    def count(self) -> int:
+        """How many facts match; every row must be read for it, so it is worked out once per data version."""
+        first, *rest = self.branches
+        return data_version.cached(f"timeline-count:{self.key}", first.union(*rest, all=True).count)
+
+    def __getitem__(self, window: slice) -> list[dict]:
+        if len(self.branches) == 1:
+            # Django makes no union of one queryset, and it needs none.
+            return list(self.branches[0].order_by(*self.order)[window])
+        if window.stop == 0:
+            # The one page of an empty timeline; Django would drop the empty slices from the union.
+            return []
+        first, *rest = [branch.order_by(*self.branch_order)[: window.stop] for branch in self.branches]
+        return list(first.union(*rest, all=True).order_by(*self.order)[window])
+
+
 def timeline(
     *,
     category: str | None = None,
@@ -233,7 +276,7 @@ def timeline(
     updated_since=None,
     newest_first=False,
 ):
-    """The timeline as one ordered queryset of dicts; wrap rows with ``entry()`` to display them."""
+    """The timeline's facts in date order, oldest first unless ``newest_first``; wrap rows with ``entry()``."""
     selected = []
     for name, date_field, branch in _branches(area):
         if category and name != category:
@@ -246,10 +289,9 @@ def timeline(
             branch = branch.filter(**{f"{date_field}__year__lte": year_to})
         selected.append(branch)
     if not selected:
-        return InstrumentEvent.objects.none().values("pk")
-    first, *rest = selected
-    order = ["-sort_date", "category", "subject"] if newest_first else ["sort_date", "category", "subject"]
-    return first.union(*rest, all=True).order_by(*order)
+        return []
+    filters = (category, area, year_from, year_to, updated_since.isoformat() if updated_since else None)
+    return Timeline(selected, newest_first=newest_first, key=":".join(str(value) for value in filters))
 
 
 def entry(row: dict) -> TimelineEntry:

@@ -3,7 +3,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from rest_framework.throttling import AnonRateThrottle
 
-from tests.growth import assert_queries_do_not_grow
+from tests.growth import assert_queries_do_not_grow, grow_dataset
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +23,15 @@ def test_events_are_the_timeline_with_dates_at_their_precision(client):
     plan = next(item for item in body["results"] if item["subject"].startswith("Joint Action Plan"))
     assert (plan["date"], plan["precision"], plan["kind"]) == ("2008-09", "month", "instrument")
     assert plan["url"].startswith("http://testserver/treaties/")
+
+
+def test_events_pages_continue_each_other_without_gaps_or_repeats(client):
+    grow_dataset()
+    url = reverse("api:event-list")
+    whole = client.get(url, {"page_size": 200}).json()
+    pages = [client.get(url, {"page_size": 40, "page": page}).json() for page in range(1, 6)]
+    assert {page["count"] for page in pages} == {whole["count"]}
+    assert [item for page in pages for item in page["results"]] == whole["results"]
 
 
 @pytest.mark.parametrize("params", [{"year_from": "abc"}, {"kind": "volcano"}, {"year_from": 2010, "year_to": 2000}])

@@ -1,11 +1,15 @@
 import pytest
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from csto_portal.fulltext import SEARCH_CONFIG
 from csto_portal.search import GROUPS
-from tests.growth import assert_queries_do_not_grow
+from operations.models import Meeting, Operation
+from organs.models import Organ, Partner
+from tests.growth import assert_queries_do_not_grow, grow_dataset
+from treaties.models import Instrument
 
 pytestmark = pytest.mark.django_db
 
@@ -61,6 +65,55 @@ def test_timeline_explains_bad_filters(client, params):
 
 def test_timeline_page_beyond_the_end_is_not_found(client):
     assert client.get(reverse("timeline"), {"page": 999}).status_code == 404
+
+
+def test_timeline_page_two_continues_page_one(client):
+    grow_dataset()
+    first, second = (client.get(reverse("timeline"), {"page": page}).context for page in (1, 2))
+    both = [(entry.date.date, entry.text) for entry in [*first["entries"], *second["entries"]]]
+    assert len(both) == 200 and first["page_obj"].paginator.count > 200
+    assert len(set(both)) == len(both)
+    assert [date for date, _ in both] == sorted(date for date, _ in both)
+
+
+def test_home_counts_records_once_per_data_version(client, settings):
+    settings.RESPONSE_CACHE = False
+    counts = client.get(reverse("home")).context["counts"]
+    assert counts == {
+        "organs": Organ.objects.count(),
+        "instruments": Instrument.objects.count(),
+        "operations": Operation.objects.count(),
+        "meetings": Meeting.objects.count(),
+        "partners": Partner.objects.count(),
+    }
+    with CaptureQueriesContext(connection) as first:
+        client.get(reverse("home"))
+    Operation.all_objects.filter(pk=Operation.objects.first().pk).update(draft=True)
+    with CaptureQueriesContext(connection) as after_a_write:
+        response = client.get(reverse("home"))
+    assert response.context["counts"]["operations"] == counts["operations"] - 1
+    assert len(after_a_write) == len(first) + 1
+
+
+@pytest.mark.parametrize(
+    ("url", "queries"),
+    [
+        (reverse("home"), 4),
+        (reverse("timeline"), 3),
+        (reverse("timeline") + "?page=2", 3),
+        (reverse("timeline") + "?kind=operation&year_from=2005", 3),
+        (reverse("api:event-list"), 2),
+        (reverse("api:event-list") + "?page=3&page_size=20", 2),
+    ],
+)
+def test_home_timeline_and_events_queries_are_bounded_on_small_and_large_data(
+    client, django_assert_max_num_queries, url, queries
+):
+    with django_assert_max_num_queries(queries):
+        assert client.get(url).status_code == 200
+    grow_dataset()
+    with django_assert_max_num_queries(queries):
+        assert client.get(url).status_code == 200
 
 
 def test_search_finds_records_of_every_kind_grouped(client):
