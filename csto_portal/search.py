@@ -1,15 +1,16 @@
 """Full-text search across the portal's records, with PostgreSQL's own text search.
 
-Each searchable model keeps a stored, GIN-indexed ``search_vector`` (a
-generated column weighting names above descriptions). A search runs one
-query per kind of record, ranked, with a highlighted snippet and the total
-number of matches, so its cost does not depend on the number of records.
+Each searchable model keeps a stored, GIN-indexed ``search_vector`` (a generated column weighting names above
+descriptions). A search runs one query per kind of record: it takes at most ``TOTAL_CAP + 1`` matches from the
+index, ranks and counts those, and highlights a snippet for the few it shows. Its cost is therefore bounded
+however many records match: when more than ``TOTAL_CAP`` do, the total says "more than ``TOTAL_CAP``" and the
+hits are the best of the matches the index yielded first, not of every match.
 """
 
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.db.models import Count, F, Window
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db.models import F
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -20,8 +21,11 @@ from organs.models import Organ, Partner, State
 from treaties.models import Instrument
 
 PER_GROUP = 10
+# Matches counted and ranked per kind of record; beyond it, the total is shown as "more than TOTAL_CAP".
+TOTAL_CAP = 1000
 # Markers that cannot occur in editors' text, replaced by <mark> after the snippet is escaped.
 _START, _STOP = "\x02", "\x03"
+_HEADLINE_OPTIONS = f"StartSel='{_START}', StopSel='{_STOP}', MaxWords=30, MinWords=12"
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,7 @@ class Hit:
 class Result:
     group: Group
     total: int
+    total_capped: bool
     hits: list[Hit]
 
 
@@ -61,29 +66,42 @@ def _snippet(text: str) -> str:
     return mark_safe(escape(text).replace(_START, "<mark>").replace(_STOP, "</mark>"))
 
 
+def _best_matches(group: Group, text: str, per_group: int):
+    """The ``per_group`` best of the first ``TOTAL_CAP + 1`` published matches, with their snippets and count."""
+    query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+    # No ORDER BY here: the LIMIT stops the index scan early instead of ranking every match. The published-only
+    # manager builds it, so drafts stay hidden as everywhere else.
+    candidates = (
+        group.model.objects.filter(search_vector=query)
+        .annotate(rank=SearchRank(F("search_vector"), query))
+        .order_by()
+        .values("pk", "rank")[: TOTAL_CAP + 1]
+    )
+    sql, params = candidates.query.sql_with_params()
+    opts = group.model._meta
+    snippet = opts.get_field(group.snippet).column
+    # Only ids and ranks are counted and sorted; the records shown are read afterwards, and ts_headline, which
+    # re-parses the text, runs for them alone.
+    return group.model.objects.raw(
+        f"""
+        SELECT record.*, best.rank, best.total,
+               ts_headline(%s::regconfig, record."{snippet}", websearch_to_tsquery(%s::regconfig, %s), %s)
+                   AS snippet_text
+        FROM (SELECT pk, rank, COUNT(*) OVER () AS total FROM ({sql}) candidate ORDER BY rank DESC, pk LIMIT %s) best
+        JOIN "{opts.db_table}" record ON record."{opts.pk.column}" = best.pk
+        ORDER BY best.rank DESC, best.pk
+        """,
+        (SEARCH_CONFIG, SEARCH_CONFIG, text, _HEADLINE_OPTIONS, *params, per_group),
+    )
+
+
 def search_all(text: str, per_group: int = PER_GROUP) -> list[Result]:
     """The best matches of each kind of record for ``text`` (web-search syntax: words, "phrases", -not, or)."""
-    query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
     results = []
     for group in GROUPS:
-        rows = list(
-            group.model.objects.filter(search_vector=query)
-            .annotate(
-                rank=SearchRank(F("search_vector"), query),
-                snippet_text=SearchHeadline(
-                    group.snippet,
-                    query,
-                    config=SEARCH_CONFIG,
-                    start_sel=_START,
-                    stop_sel=_STOP,
-                    max_words=30,
-                    min_words=12,
-                ),
-                total=Window(Count("pk")),
-            )
-            .order_by("-rank", "pk")[:per_group]
-        )
+        rows = list(_best_matches(group, text, per_group))
         if rows:
             hits = [Hit(getattr(row, group.title), row.get_absolute_url(), _snippet(row.snippet_text)) for row in rows]
-            results.append(Result(group, rows[0].total, hits))
+            total = rows[0].total
+            results.append(Result(group, min(total, TOTAL_CAP), total > TOTAL_CAP, hits))
     return results

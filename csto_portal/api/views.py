@@ -12,7 +12,7 @@ from rest_framework.views import APIView
 
 from csto_portal.dates import DatePrecision
 from csto_portal.forms import SearchForm, TimelineForm
-from csto_portal.search import search_all
+from csto_portal.search import TOTAL_CAP, search_all
 from csto_portal.timeline import CATEGORIES, CATEGORY_CHOICES, entry, timeline
 
 RESOURCES = [
@@ -118,7 +118,11 @@ class SearchHitSerializer(serializers.Serializer):
 class SearchGroupSerializer(serializers.Serializer):
     type = serializers.CharField(source="group.key")
     label = serializers.CharField(source="group.label")
-    total = serializers.IntegerField()
+    total = serializers.IntegerField(
+        help_text=f"Matching records, counted up to {TOTAL_CAP}; when there are more, this is {TOTAL_CAP} "
+        "and total_capped is true."
+    )
+    total_capped = serializers.BooleanField(help_text=f"Whether more than {TOTAL_CAP} records match.")
     hits = SearchHitSerializer(many=True)
 
 

@@ -3,6 +3,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from rest_framework.throttling import AnonRateThrottle
 
+from tests.csto_portal.conftest import WORD
 from tests.growth import assert_queries_do_not_grow, grow_dataset
 
 pytestmark = pytest.mark.django_db
@@ -47,6 +48,21 @@ def test_search_groups_hits_by_type(client):
     types = {group["type"]: group for group in body["results"]}
     assert types["operations"]["total"] >= 2
     assert types["operations"]["hits"][0]["url"].startswith("http://testserver/operations/kanal")
+
+
+def test_search_total_is_exact_below_the_cap(client, few_matches):
+    body = client.get(reverse("api:search"), {"q": WORD}).json()
+    operations = next(group for group in body["results"] if group["type"] == "operations")
+    assert (operations["total"], operations["total_capped"]) == (2, False)
+    assert operations["hits"][0]["title"] == f"{WORD} Shield"
+
+
+def test_search_total_stops_at_the_cap_and_says_so(client, many_matches):
+    body = client.get(reverse("api:search"), {"q": WORD}).json()
+    operations = next(group for group in body["results"] if group["type"] == "operations")
+    assert (operations["total"], operations["total_capped"]) == (5, True)
+    assert len(operations["hits"]) == 6
+    assert all("quokka-draft" not in hit["url"] for hit in operations["hits"])
 
 
 @pytest.mark.parametrize("params", [{}, {"q": ""}, {"q": "x" * 10_000}])

@@ -8,7 +8,8 @@ from csto_portal.fulltext import SEARCH_CONFIG
 from csto_portal.search import GROUPS
 from operations.models import Meeting, Operation
 from organs.models import Organ, Partner
-from tests.growth import assert_queries_do_not_grow, grow_dataset
+from tests.csto_portal.conftest import WORD
+from tests.growth import assert_queries_do_not_grow, grow_dataset, queries_for
 from treaties.models import Instrument
 
 pytestmark = pytest.mark.django_db
@@ -146,6 +147,27 @@ def test_search_escapes_what_it_shows(client):
     response = client.get(reverse("search"), {"q": "<script>alert(1)</script>"})
     assert response.status_code == 200
     assert "<script>alert(1)</script>" not in response.text
+
+
+def test_search_counts_every_match_below_the_cap_ranks_names_first_and_hides_drafts(client, few_matches):
+    response = client.get(reverse("search"), {"q": WORD})
+    operations = next(result for result in response.context["groups"] if result.group.key == "operations")
+    assert (operations.total, operations.total_capped) == (2, False)
+    assert [hit.title for hit in operations.hits] == [f"{WORD} Shield", "Exercise 1"]
+    assert 'Operations and exercises <span class="meta">(2)</span>' in response.text
+
+
+def test_search_counts_up_to_a_cap_and_says_when_more_match(client, many_matches):
+    response = client.get(reverse("search"), {"q": WORD})
+    operations = next(result for result in response.context["groups"] if result.group.key == "operations")
+    assert (operations.total, operations.total_capped) == (5, True)
+    assert len(operations.hits) == 6
+    assert 'Operations and exercises <span class="meta">(more than 5)</span>' in response.text
+    assert "quokka-draft" not in response.text
+
+
+def test_search_runs_as_many_queries_with_more_matches_than_the_cap_as_with_none(client, many_matches):
+    assert queries_for(client, reverse("search") + f"?q={WORD}") == queries_for(client, reverse("search") + "?q=zzzyzx")
 
 
 def test_sitemap_lists_record_pages(client):
