@@ -5,6 +5,7 @@ import datetime
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models.fields.tuple_lookups import Tuple, TupleGreaterThan, TupleLessThan
 from django.utils.translation import gettext_lazy as _
 
 from csto_portal.dates import PartialDateAttribute, date_order_constraint, partial_date_constraint, partial_date_fields
@@ -80,6 +81,16 @@ class Series(Record):
     def __str__(self):
         return self.name
 
+    def edition_count(self) -> int:
+        """How many published operations the series has: the number its filtered list shows readers."""
+        return Operation.objects.filter(series=self).count()
+
+
+# How many editions of its series an operation's page and API record list on each side of it.
+NEAREST_EDITIONS = 3
+# What a link to an edition shows: name, dates and status.
+EDITION_FIELDS = ("slug", "name", "series_id", "status", "start_date", "start_precision", "end_date", "end_precision")
+
 
 class OperationQuerySet(models.QuerySet):
     def for_list(self):
@@ -96,7 +107,11 @@ class OperationQuerySet(models.QuerySet):
         )
 
     def for_display(self):
-        """An operation's page: its series and sibling editions, who took part, results, links and sources."""
+        """An operation's page: its series, who took part, results, links and sources.
+
+        The neighbouring editions of its series are not prefetched: a series may have thousands, and the page
+        shows a few (``Operation.nearest_editions``).
+        """
         # Imported here: organs and treaties may come to import this module for their own pages.
         from organs.models import Organ
         from treaties.models import Instrument
@@ -106,12 +121,8 @@ class OperationQuerySet(models.QuerySet):
                 "role", "state__name", "partner__name", "pk"
             )
         )
-        siblings = Operation.objects.only(
-            "slug", "name", "series_id", "status", "start_date", "start_precision", "end_date", "end_precision"
-        ).order_by("start_date", "name", "pk")
         return _cited(
             self.select_related("series", "run_by").prefetch_related(
-                Prefetch("series__operations", siblings),
                 Prefetch("forces", Organ.objects.order_by("position", "name", "pk")),
                 Prefetch("participations", participations),
                 Prefetch("results", _cited(Result.objects.order_by("position", "pk"))),
@@ -210,6 +221,13 @@ class Operation(Publishable, Record):
             models.Index(
                 fields=["kind", "-start_date", "name", "id"], condition=Q(draft=False), name="operations_published_kind"
             ),
+            # The published editions of a series in order: an edition's neighbours are a short range scan and
+            # the series' count an index-only one, however long the series.
+            models.Index(
+                fields=["series", "start_date", "name", "id"],
+                condition=Q(draft=False),
+                name="operations_operation_editions",
+            ),
         ]
         constraints = [date_order_constraint(), partial_date_constraint("start"), partial_date_constraint("end")]
 
@@ -226,6 +244,36 @@ class Operation(Publishable, Record):
         if participations is None:
             participations = [p for p in self.participations.all() if p.role == ParticipationRole.HOST]
         return [participation.state for participation in participations if participation.state_id]
+
+    def nearest_editions(self, count: int = NEAREST_EDITIONS) -> tuple[list, list]:
+        """Up to ``count`` published editions of its series before this one and up to ``count`` after, in series
+        order: by start date, undated editions last (as in the series list, oldest first), then by name.
+
+        Each query asks for at most ``count`` rows next to this one in the ``operations_operation_editions``
+        index, so neither the cost nor the number of queries grows with the series.
+        """
+        if self.series_id is None:
+            return [], []
+        editions = Operation.objects.filter(series_id=self.series_id).only(*EDITION_FIELDS)
+        dated, undated = editions.filter(start_date__isnull=False), editions.filter(start_date__isnull=True)
+        # Django's tuple lookups are SQL row comparisons, (start_date, name, id) < (…), which PostgreSQL answers
+        # from the index. The undated editions that border the dated ones are read whether needed or not, to keep
+        # the query count fixed.
+        if self.start_date is None:
+            here = Tuple("name", "pk"), (self.name, self.pk)
+            earlier = [
+                *undated.filter(TupleLessThan(*here)).order_by("-name", "-pk")[:count],
+                *dated.order_by("-start_date", "-name", "-pk")[:count],
+            ]
+            later = list(undated.filter(TupleGreaterThan(*here)).order_by("name", "pk")[:count])
+        else:
+            here = Tuple("start_date", "name", "pk"), (self.start_date, self.name, self.pk)
+            earlier = list(dated.filter(TupleLessThan(*here)).order_by("-start_date", "-name", "-pk")[:count])
+            later = [
+                *dated.filter(TupleGreaterThan(*here)).order_by("start_date", "name", "pk")[:count],
+                *undated.order_by("name", "pk")[:count],
+            ]
+        return earlier[:count][::-1], later[:count]
 
 
 class Participation(Record):

@@ -49,12 +49,10 @@ class OperationDetailView(PreviewableDetailView):
             observer_states=[p for p in observers if p.state_id],
             observer_partners=[p for p in observers if p.partner_id],
             results=mark_own_sources(list(operation.results.all()), operation),
-            other_editions=(
-                [edition for edition in operation.series.operations.all() if edition.pk != operation.pk]
-                if operation.series
-                else []
-            ),
         )
+        if operation.series:
+            context["earlier_editions"], context["later_editions"] = operation.nearest_editions()
+            context["edition_count"] = operation.series.edition_count()
         return context
 
 

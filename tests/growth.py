@@ -135,6 +135,20 @@ def grow_dataset(factor: int = 10):
         _cite(list(model.objects.exclude(citations__source=source)), source)
 
 
+def add_editions(series, years, suffix=""):
+    """Yearly editions of ``series``, named and slugged like "Long-2010"."""
+    return Operation.objects.bulk_create(
+        Operation(
+            slug=f"{series.slug}-{year}{suffix}",
+            name=f"{series.name}-{year}{suffix}",
+            series=series,
+            kind=series.kind,
+            start=str(year),
+        )
+        for year in years
+    )
+
+
 def queries_for(client, url) -> int:
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)

@@ -1,7 +1,9 @@
 """Operations and meetings in the API: list rows, full records with participants and results, and writes by slug."""
 
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
+from rest_framework.reverse import reverse
 
 from csto_portal.api.base import CitationSerializer, DraftFieldMixin, PartialDateField, ValidatedModelSerializer
 from csto_portal.api.links import (
@@ -16,7 +18,7 @@ from csto_portal.api.links import (
 )
 from csto_portal.models import Area
 from operations.choices import Agency, ParticipationRole
-from operations.models import Meeting, Operation, Participation, Result, Series
+from operations.models import NEAREST_EDITIONS, Meeting, Operation, Participation, Result, Series
 from organs.models import Organ, Partner, Person
 from treaties.models import Instrument
 
@@ -25,6 +27,26 @@ class SeriesRefSerializer(serializers.ModelSerializer):
     class Meta:
         model = Series
         fields = ["slug", "name"]
+
+
+class SeriesSerializer(SeriesRefSerializer):
+    """The series in an operation's full record: how many editions it has, and where a script finds them all."""
+
+    edition_count = serializers.SerializerMethodField(help_text="How many published operations the series has.")
+    operations = serializers.SerializerMethodField(
+        help_text="The operations list filtered to the series (operations/?series=<slug>), a page at a time."
+    )
+
+    class Meta(SeriesRefSerializer.Meta):
+        fields = [*SeriesRefSerializer.Meta.fields, "edition_count", "operations"]
+
+    def get_edition_count(self, series) -> int:
+        return series.edition_count()
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_operations(self, series):
+        url = reverse("api:operation-list", request=self.context.get("request"))
+        return f"{url}?series={series.slug}"
 
 
 class SeriesEditionSerializer(serializers.ModelSerializer):
@@ -120,7 +142,14 @@ class OperationDetailSerializer(OperationListSerializer):
     participants = serializers.SerializerMethodField(help_text="States and organizations that took part.")
     observers = serializers.SerializerMethodField(help_text="States and organizations that observed it.")
     results = ResultSerializer(many=True, read_only=True)
-    other_editions = serializers.SerializerMethodField(help_text="The other operations of its series, oldest first.")
+    series = SeriesSerializer(read_only=True, allow_null=True)
+    other_editions = serializers.SerializerMethodField(
+        help_text=(
+            f"The editions of its series nearest to this one: up to {NEAREST_EDITIONS} before it and "
+            f"{NEAREST_EDITIONS} after, by start date (undated last), then name; oldest first. "
+            "series.operations lists them all."
+        )
+    )
     citations = CitationSerializer(many=True, read_only=True)
 
     class Meta(OperationListSerializer.Meta):
@@ -155,10 +184,8 @@ class OperationDetailSerializer(OperationListSerializer):
 
     @extend_schema_field(SeriesEditionSerializer(many=True))
     def get_other_editions(self, operation):
-        if operation.series is None:
-            return []
-        editions = [edition for edition in operation.series.operations.all() if edition.pk != operation.pk]
-        return SeriesEditionSerializer(editions, many=True, context=self.context).data
+        earlier, later = operation.nearest_editions()
+        return SeriesEditionSerializer([*earlier, *later], many=True, context=self.context).data
 
 
 class OperationWriteSerializer(DraftFieldMixin, ValidatedModelSerializer):

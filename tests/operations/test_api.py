@@ -11,7 +11,7 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from operations.models import Meeting, Operation
-from tests.growth import assert_queries_do_not_grow
+from tests.growth import add_editions, assert_queries_do_not_grow, queries_for
 
 pytestmark = pytest.mark.django_db
 
@@ -148,7 +148,12 @@ def test_kanal_has_22_observer_states_3_observer_organizations_and_7_participant
 def test_operation_detail_has_summary_areas_series_editions_and_sources(api):
     body = api.get(operation_url("kanal-2003-2009")).json()
     assert body["url"] == absolute(operation_url("kanal-2003-2009"))
-    assert body["series"] == {"slug": "kanal", "name": "Kanal"}
+    assert body["series"] == {
+        "slug": "kanal",
+        "name": "Kanal",
+        "edition_count": 2,
+        "operations": absolute(f"{OPERATIONS}?series=kanal"),
+    }
     assert "thirteen phases" in body["summary"]
     assert body["areas"] == ["anti-drug"]
     assert body["other_editions"] == [
@@ -177,6 +182,36 @@ def test_operation_detail_links_the_organs_that_ran_it_and_took_part(api):
     zapad = api.get(operation_url("zapad-2009")).json()
     assert [organ["slug"] for organ in zapad["forces"]] == ["collective-rapid-reaction-forces"]
     assert zapad["other_editions"] == []
+
+
+def test_operation_record_lists_the_nearest_editions_and_links_the_whole_series(api, long_series):
+    body = api.get(operation_url("long-2010")).json()
+    assert [edition["slug"] for edition in body["other_editions"]] == [
+        *["long-2007", "long-2008", "long-2009"],
+        *["long-2011", "long-2012", "long-2013"],
+    ]
+    assert body["other_editions"][0] == {
+        "slug": "long-2007",
+        "name": "Long-2007",
+        "url": absolute(operation_url("long-2007")),
+    }
+    assert body["series"]["edition_count"] == 21
+    everything = api.get(body["series"]["operations"]).json()
+    assert everything["count"] == 21
+    assert {row["series"]["slug"] for row in everything["results"]} == {"long"}
+
+
+def test_operation_record_queries_and_size_do_not_grow_with_its_series(
+    client, long_series, django_assert_max_num_queries
+):
+    url = operation_url("long-2010")
+    queries, size = queries_for(client, url), len(client.get(url).content)
+    add_editions(long_series, range(1000, 1990))
+    add_editions(long_series, range(2030, 3000))
+    with django_assert_max_num_queries(queries):
+        response = client.get(url)
+    assert response.json()["series"]["edition_count"] == 1981
+    assert len(response.content) < size + 10
 
 
 def test_unknown_operation_is_a_json_404(api):
@@ -342,7 +377,7 @@ def test_editor_creates_an_operation_by_slugs_and_gets_the_full_record(token_cli
     assert response.status_code == 201, response.content
     body = response.json()
     assert response.headers["Location"] == body["url"] == absolute(operation_url("rubezh-2011"))
-    assert body["series"] == {"slug": "rubezh", "name": "Rubezh"}
+    assert (body["series"]["slug"], body["series"]["name"]) == ("rubezh", "Rubezh")
     assert (body["start"], body["start_precision"], body["end"]) == ("2011", "year", None)
     assert [organ["slug"] for organ in body["forces"]] == ["collective-rapid-reaction-forces"]
     assert body["areas"] == ["military-cooperation"]

@@ -6,7 +6,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from operations.models import Meeting, Operation, Participation
 from organs.models import Partner, State
-from tests.growth import assert_queries_do_not_grow
+from tests.growth import add_editions, assert_queries_do_not_grow, queries_for
 from treaties.models import Instrument
 
 pytestmark = pytest.mark.django_db
@@ -165,7 +165,18 @@ def test_an_operation_links_the_other_editions_of_its_series_but_not_itself(clie
     assert f'<a href="{operation_url("nelegal-2010")}">Nelegal-2010</a>' in editions
     assert operation_url("nelegal-2009") not in editions
     assert "in preparation" in editions
+    assert f'<a href="{OPERATIONS}?series=nelegal">All 3 editions of Nelegal</a>' in editions
     assert client.get(operation_url("nelegal-2008")).status_code == 200
+
+
+def test_a_long_series_shows_the_nearest_editions_and_links_all_of_them(client, long_series):
+    response = client.get(operation_url("long-2010"))
+    editions = section(response, "series-heading")
+    shown = re.findall(r'<a href="/operations/(long-\d+)/">', editions)
+    assert shown == ["long-2007", "long-2008", "long-2009", "long-2011", "long-2012", "long-2013"]
+    assert '<li aria-current="page"><strong>Long-2010</strong>' in editions
+    assert f'<a href="{OPERATIONS}?series=long">All 21 editions of Long</a>' in editions
+    assert operation_url("long-2006") not in editions and operation_url("long-2014") not in editions
 
 
 def test_an_operation_links_the_organ_that_ran_it(client):
@@ -342,6 +353,19 @@ def test_operation_lists_run_a_fixed_number_of_queries(client):
         f"{OPERATIONS}?state=kz&role=host",
         f"{OPERATIONS}?year=2009&area=contemporary-threats&ordering=name&q=a",
     )
+
+
+def test_operation_page_queries_and_size_do_not_grow_with_its_series(
+    client, long_series, django_assert_max_num_queries
+):
+    url = operation_url("long-2010")
+    queries, size = queries_for(client, url), len(client.get(url).content)
+    add_editions(long_series, range(1000, 1990))
+    add_editions(long_series, range(2030, 3000))
+    with django_assert_max_num_queries(queries):
+        response = client.get(url)
+    assertContains(response, "All 1,981 editions of Long")
+    assert len(response.content) < size + 10
 
 
 def test_operation_page_runs_a_fixed_number_of_queries(client):
