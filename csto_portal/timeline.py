@@ -12,11 +12,11 @@ from dataclasses import dataclass
 
 from django.db.models import CharField, F, Q, Value
 from django.db.models.functions import Coalesce, Lower
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from csto_portal import data_version
 from csto_portal.dates import PartialDate
+from csto_portal.record_urls import record_url
 from operations.choices import OperationStatus
 from operations.models import Meeting, Operation
 from organs.choices import MembershipStatus
@@ -58,7 +58,7 @@ class TimelineEntry:
     @property
     def url(self) -> str:
         name, key = _LINKS[self.category], self.key
-        return reverse(name, args=[key]) if key else ""
+        return record_url(name, key) if key else ""
 
 
 def _status_note(entry) -> str:
