@@ -2,7 +2,7 @@
 queries are shaped where they are declared (STYLE.md §3) and their number does not grow with the data."""
 
 from django.db import models
-from django.db.models import Exists, F, Min, OuterRef, Prefetch, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
 
 from organs import models as organ_models
 from organs.choices import MembershipStatus
@@ -35,11 +35,8 @@ def _instruments_in_order():
     """Instruments in the order they came about: by their first dated step, undated ones last."""
     from treaties.models import Instrument
 
-    first_date = Min("events__occurred_date", filter=Q(events__state__isnull=True))
-    return (
-        Instrument.objects.annotate(first_date=first_date)
-        .order_by(F("first_date").asc(nulls_last=True), "title", "pk")
-        .prefetch_related(_dated_events())
+    return Instrument.objects.order_by(F("first_event_date").asc(nulls_last=True), "title", "pk").prefetch_related(
+        _dated_events()
     )
 
 

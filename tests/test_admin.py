@@ -218,6 +218,15 @@ def test_changelists_show_dates_as_they_print(admin_client):
     assert "15 May 1992" in members.text
 
 
+def test_the_instrument_changelist_sorts_by_the_stored_first_dated_step(admin_client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(10):
+        page = admin_client.get(_url(Instrument, "changelist"), {"o": "5"})
+    dates = [instrument.first_event_date for instrument in page.context["cl"].result_list]
+    assert dates[0] == datetime.date(1992, 5, 15)
+    assert [date for date in dates if date] == sorted(date for date in dates if date)
+    assert "15 May 1992" in page.text and "May 2002" in page.text
+
+
 # Rules of the database, refused by the form with the model's message
 
 

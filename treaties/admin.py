@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from csto_portal.admin import CitationInline, PortalTabularInline, PublishableAdmin
@@ -38,19 +38,8 @@ class InstrumentAdmin(PublishableAdmin):
     inlines = [InstrumentEventInline, PartyInline, InstrumentRelationInline, CitationInline]
 
     def get_queryset(self, request):
-        # The first dated step and the number of parties come with each row instead of costing a query per row.
-        first = InstrumentEvent.objects.filter(instrument=OuterRef("pk"), state__isnull=True).order_by(
-            "occurred_date", "pk"
-        )
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                first_event_date=Subquery(first.values("occurred_date")[:1]),
-                first_event_precision=Subquery(first.values("occurred_precision")[:1]),
-                party_total=Count("parties", distinct=True),
-            )
-        )
+        # The number of parties comes with each row instead of costing a query per row.
+        return super().get_queryset(request).annotate(party_total=Count("parties", distinct=True))
 
     @admin.display(description=_("adopted by"), ordering="adopted_by_organ__name")
     def adopted_by(self, instrument):

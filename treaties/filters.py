@@ -31,8 +31,6 @@ class InstrumentOrderingFilter(django_filters.OrderingFilter):
 
     def filter(self, qs, value):
         params = [param for param in value or () if param] or self.default
-        if "first_event_date" not in qs.query.annotations:
-            qs = qs.with_first_event_date()
         ordering = [self.get_ordering_value(param) for param in params]
         return qs.order_by(*ordering, "title", "pk")
 

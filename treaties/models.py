@@ -1,10 +1,10 @@
 """Treaties and other instruments: what they are, who adopted them, their life events and their parties."""
 
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
-from csto_portal.dates import PartialDateAttribute, partial_date_constraint, partial_date_fields
+from csto_portal.dates import DatePrecision, PartialDateAttribute, partial_date_constraint, partial_date_fields
 from csto_portal.fulltext import search_index, search_vector_field
 from csto_portal.models import Citation, Record
 from csto_portal.publishing import Publishable, publishable_managers
@@ -18,26 +18,13 @@ class InstrumentQuerySet(models.QuerySet):
         """A record's citations with their sources, preferred first (the Citation default ordering)."""
         return Prefetch(lookup, queryset=Citation.objects.select_related("source"))
 
-    def with_first_event_date(self):
-        """Annotate ``first_event_date``: the earliest step of the instrument as a whole (null when undated)."""
-        first = (
-            InstrumentEvent.objects.filter(instrument=OuterRef("pk"), state__isnull=True)
-            .order_by("occurred_date", "pk")
-            .values("occurred_date")[:1]
-        )
-        return self.annotate(first_event_date=Subquery(first))
-
     def for_list(self):
         """What a row of the instrument list shows: adopter, areas and the first dated step."""
         first_event = InstrumentEvent.objects.filter(state__isnull=True).order_by("occurred_date", "pk")[:1]
-        return (
-            self.with_first_event_date()
-            .select_related("adopted_by_organ", "adopted_by_partner")
-            .prefetch_related(
-                "areas",
-                # A sliced Prefetch fetches one event per instrument, whatever the number of events.
-                Prefetch("events", queryset=first_event, to_attr="first_events"),
-            )
+        return self.select_related("adopted_by_organ", "adopted_by_partner").prefetch_related(
+            "areas",
+            # A sliced Prefetch fetches one event per instrument, whatever the number of events.
+            Prefetch("events", queryset=first_event, to_attr="first_events"),
         )
 
     def for_display(self):
@@ -137,6 +124,22 @@ class Instrument(Publishable, Record):
         related_name="related_from",
         verbose_name=_("related instruments"),
     )
+    # The list sorts on these, so they are columns rather than a subquery run for every instrument. PostgreSQL
+    # keeps them (the triggers of migration 0004): every write of an event, through the admin, the API, the
+    # loader or raw SQL, updates its instrument, and a write of the instrument cannot set them.
+    first_event_date = models.DateField(
+        _("first dated step"),
+        null=True,
+        editable=False,
+        help_text=_("The date of the instrument's earliest step as a whole (not one state's); empty when undated."),
+    )
+    first_event_precision = models.CharField(
+        _("precision of the first dated step"),
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        editable=False,
+    )
     search_vector = search_vector_field(("title", "A"), ("short_title", "A"), ("summary", "B"))
 
     objects, all_objects = publishable_managers(InstrumentQuerySet)
@@ -146,7 +149,23 @@ class Instrument(Publishable, Record):
         permissions = [("publish_instrument", _("Can publish or unpublish instruments"))]
         verbose_name = _("instrument")
         verbose_name_plural = _("instruments")
-        indexes = [search_index("treaties_instrument_search")]
+        indexes = [
+            search_index("treaties_instrument_search"),
+            # The published list in each order InstrumentOrderingFilter offers (newest first, the default, oldest
+            # first, undated last either way; by title), so that a page is an index scan rather than a sort of
+            # every instrument. Narrow and partial, so the page's COUNT(*) is an index-only scan.
+            models.Index(
+                F("first_event_date").desc(nulls_last=True),
+                "title",
+                "id",
+                condition=Q(draft=False),
+                name="treaties_published_newest",
+            ),
+            models.Index(
+                fields=["first_event_date", "title", "id"], condition=Q(draft=False), name="treaties_published_oldest"
+            ),
+            models.Index(fields=["title", "id"], condition=Q(draft=False), name="treaties_published_title"),
+        ]
         ordering = ["title", "pk"]
         constraints = [
             models.CheckConstraint(

@@ -1,7 +1,7 @@
 import pytest
 
 from treaties.filters import InstrumentFilterSet
-from treaties.models import Instrument
+from treaties.models import Instrument, InstrumentEvent
 
 pytestmark = pytest.mark.django_db
 
@@ -33,6 +33,22 @@ def test_no_filter_lists_every_instrument_newest_first_and_undated_last():
     undated = [instrument.slug for instrument in ordered if instrument.first_event_date is None]
     assert len(undated) == 7
     assert [instrument.slug for instrument in ordered[-7:]] == undated
+
+
+@pytest.mark.parametrize("ordering", ["-date", "date"])
+def test_the_date_orders_are_those_of_the_first_whole_instrument_steps(ordering):
+    """The stored date puts the list in the order its events give, undated last, then by title."""
+    first = {}
+    for event in InstrumentEvent.objects.filter(state__isnull=True).order_by("occurred_date", "pk"):
+        first.setdefault(event.instrument_id, event.occurred_date.toordinal())
+    sign = -1 if ordering == "-date" else 1
+
+    def reading_order(instrument):
+        dated = instrument.pk in first
+        return (not dated, sign * first[instrument.pk] if dated else 0, instrument.title, instrument.pk)
+
+    expected = sorted(Instrument.objects.all(), key=reading_order)
+    assert [instrument.slug for instrument in instruments({"ordering": ordering})] == [i.slug for i in expected]
 
 
 def test_kind_keeps_instruments_of_that_kind():

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.db import connection
 
 from organs.models import Organ, Partner, State
 from tests.helpers import assert_refused
@@ -53,3 +54,80 @@ def test_a_relation_between_two_instruments_is_recorded_once():
     existing = InstrumentRelation.objects.first()
     duplicate = InstrumentRelation(source=existing.source, kind=existing.kind, target=existing.target)
     assert_refused(duplicate, "treaties_instrumentrelation_unique", "already exists")
+
+
+# The first dated step, kept on the instrument by the database
+
+
+@pytest.fixture
+def undated():
+    return Instrument.objects.create(
+        slug="undated-decision", kind="decision", title="An undated decision", status="adopted"
+    )
+
+
+def first_step(instrument):
+    instrument.refresh_from_db()
+    return instrument.first_event_date, instrument.first_event_precision
+
+
+def test_a_new_instrument_is_undated(undated):
+    assert first_step(undated) == (None, "day")
+
+
+def test_the_first_step_follows_events_added_redated_and_deleted(undated):
+    adopted = InstrumentEvent.objects.create(instrument=undated, kind="adopted", occurred="2005-06")
+    assert first_step(undated) == (datetime.date(2005, 6, 1), "month")
+
+    signed = InstrumentEvent.objects.create(instrument=undated, kind="signed", occurred="2004-03-02")
+    assert first_step(undated) == (datetime.date(2004, 3, 2), "day")
+
+    signed.occurred = "2006"
+    signed.save()
+    assert first_step(undated) == (datetime.date(2005, 6, 1), "month")
+
+    adopted.delete()
+    assert first_step(undated) == (datetime.date(2006, 1, 1), "year")
+    signed.delete()
+    assert first_step(undated) == (None, "day")
+
+
+def test_a_step_of_one_state_does_not_date_the_instrument(undated):
+    InstrumentEvent.objects.create(
+        instrument=undated, kind="ratified", occurred="2001", state=State.objects.get(iso2="RU")
+    )
+    assert first_step(undated) == (None, "day")
+
+
+def test_an_event_moved_to_another_instrument_dates_that_one_instead(undated, treaty):
+    signed = treaty.events.get(kind="signed", state__isnull=True)
+    assert (
+        first_step(treaty) == (datetime.date(1992, 5, 15), "day") == (signed.occurred_date, signed.occurred_precision)
+    )
+    signed.instrument = undated
+    signed.save()
+    assert first_step(undated) == (datetime.date(1992, 5, 15), "day")
+    assert first_step(treaty)[0] > datetime.date(1992, 5, 15)
+
+
+def test_bulk_and_raw_sql_writes_keep_the_first_step(undated):
+    InstrumentEvent.objects.bulk_create(
+        [
+            InstrumentEvent(instrument=undated, kind="adopted", occurred="2010-12-10"),
+            InstrumentEvent(instrument=undated, kind="signed", occurred="2010-12"),
+        ]
+    )
+    assert first_step(undated) == (datetime.date(2010, 12, 1), "month")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "DELETE FROM treaties_instrumentevent WHERE instrument_id = %s AND kind = 'signed'", [undated.pk]
+        )
+    assert first_step(undated) == (datetime.date(2010, 12, 10), "day")
+
+
+def test_saving_an_instrument_read_before_its_events_changed_keeps_the_first_step(undated):
+    stale = Instrument.all_objects.get(pk=undated.pk)
+    InstrumentEvent.objects.create(instrument=undated, kind="adopted", occurred="2003-04-28")
+    stale.summary = "Saved with the date it read: none."
+    stale.save()
+    assert first_step(undated) == (datetime.date(2003, 4, 28), "day")
