@@ -14,6 +14,15 @@ from simple_history.models import HistoricalRecords
 from csto_portal.dates import PartialDateAttribute, partial_date_constraint, partial_date_fields
 
 
+class RecordHistory(HistoricalRecords):
+    """A record's history, without its generated columns (the stored search vector): they are derived from the
+    others. Naming them in ``excluded_fields`` instead, inherited by every record, made reading an old version
+    fail for the models that have none."""
+
+    def fields_included(self, model):
+        return [field for field in super().fields_included(model) if not field.generated]
+
+
 @cache
 def _choice_labels(field) -> dict:
     return dict(make_hashable(field.flatchoices))
@@ -38,8 +47,8 @@ class Record(ChoiceLabels, models.Model):
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
     citations = GenericRelation("csto_portal.Citation")
-    # Every change, from the admin, the API or the loader, with who made it; the stored search vector is derived.
-    history = HistoricalRecords(inherit=True, excluded_fields=["search_vector"])
+    # Every change, from the admin, the API or the loader, with who made it.
+    history = RecordHistory(inherit=True)
 
     class Meta:
         abstract = True

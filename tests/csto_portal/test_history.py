@@ -7,6 +7,7 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from operations.models import Operation
+from organs.models import Membership
 
 pytestmark = pytest.mark.django_db
 
@@ -48,6 +49,19 @@ def test_an_earlier_version_can_be_restored_from_the_admin(admin_client, rubezh)
     admin_client.post(revert_url, data)
     rubezh.refresh_from_db()
     assert rubezh.summary == original
+
+
+def test_an_earlier_version_of_a_record_without_search_text_opens_for_restoring(admin_client):
+    # Memberships, events and results have no search vector; reading their old versions once failed on it.
+    membership = Membership.objects.filter(state__iso2="UZ").earliest("start_date")
+    membership.end_cause = "A later note."
+    membership.save()
+    first = membership.history.earliest()
+
+    assert first.instance.end_cause != "A later note."
+    page = admin_client.get(reverse("admin:organs_membership_simple_history", args=[membership.pk, first.history_id]))
+    assert page.status_code == 200
+    assert "Revert" in page.text
 
 
 def test_a_change_through_the_api_is_recorded_with_the_token_user(rubezh):
