@@ -4,6 +4,7 @@ queries are shaped where they are declared (STYLE.md §3) and their number does 
 from django.db import models
 from django.db.models import Exists, F, Min, OuterRef, Prefetch, Q
 
+from csto_portal.related import SubqueryCount, recent
 from organs import models as organ_models
 from organs.choices import MembershipStatus
 
@@ -41,6 +42,11 @@ def _instruments_in_order():
         .order_by(F("first_date").asc(nulls_last=True), "title", "pk")
         .prefetch_related(_dated_events())
     )
+
+
+def _newest_instruments():
+    """Instruments newest first by their first dated step, undated ones last: the instrument list's own order."""
+    return _instruments_in_order().order_by(F("first_date").desc(nulls_last=True), "title", "pk")
 
 
 def _operations_in_order():
@@ -108,11 +114,18 @@ class StateQuerySet(models.QuerySet):
         )
 
     def for_display(self):
-        """Everything a state's page shows, in a fixed number of queries."""
+        """Everything a state's page shows, in a fixed number of queries; its operations by role are the most recent
+        few with their counts (its meetings and instruments are fetched by the view, as they are no one relation)."""
         from operations.choices import ParticipationRole
-        from treaties.models import InstrumentEvent, Party
+        from operations.models import Participation
 
-        return self.prefetch_related(
+        counts = {
+            f"{role}_count": SubqueryCount(
+                Participation.objects.filter(state=OuterRef("pk"), role=role, operation__draft=False)
+            )
+            for role in ParticipationRole.values
+        }
+        return self.annotate(**counts).prefetch_related(
             Prefetch(
                 "memberships",
                 queryset=organ_models.Membership.objects.select_related("body", "basis_instrument")
@@ -120,23 +133,7 @@ class StateQuerySet(models.QuerySet):
                 .order_by("start_date", "body__position", "pk"),
             ),
             Prefetch("chairmanships", queryset=organ_models.Chairmanship.objects.order_by("start_date", "pk")),
-            Prefetch("participations", queryset=_participations(ParticipationRole.HOST), to_attr="hosted"),
-            Prefetch("participations", queryset=_participations(ParticipationRole.PARTICIPANT), to_attr="took_part"),
-            Prefetch("participations", queryset=_participations(ParticipationRole.OBSERVER), to_attr="observed"),
-            Prefetch("meetings_hosted", queryset=_meetings_in_order()),
-            Prefetch("meetings", queryset=_meetings_in_order()),
-            Prefetch(
-                "parties",
-                queryset=Party.objects.filter(instrument__draft=False)
-                .select_related("instrument")
-                .order_by("instrument__title", "pk"),
-            ),
-            Prefetch(
-                "instrument_events",
-                queryset=InstrumentEvent.objects.filter(instrument__draft=False)
-                .select_related("instrument")
-                .order_by("occurred_date", "pk"),
-            ),
+            *(recent("participations", _participations(role), f"recent_{role}") for role in ParticipationRole.values),
             Prefetch(
                 "people",
                 queryset=organ_models.Person.objects.order_by("name", "pk").prefetch_related(
@@ -194,36 +191,51 @@ class OrganQuerySet(models.QuerySet):
         return self.filter(established_by__adopted_by_organ=organ).select_related("established_by")
 
     def for_display(self):
-        """Everything an organ's page shows, in a fixed number of queries."""
-        from operations.models import Series
+        """Everything an organ's page shows, in a fixed number of queries; its operations, meetings and instruments
+        are the most recent few of each, with their counts."""
+        from operations.models import Meeting, Operation, Series
+        from treaties.models import Instrument
 
-        return self.select_related("established_by__adopted_by_organ").prefetch_related(
-            Prefetch(
-                "relations", queryset=organ_models.OrganRelation.objects.select_related("target").order_by("kind", "pk")
-            ),
-            Prefetch(
-                "inbound_relations",
-                queryset=organ_models.OrganRelation.objects.select_related("source").order_by("kind", "pk"),
-            ),
-            Prefetch("posts", queryset=_posts_with_holders()),
-            Prefetch("instruments", queryset=_instruments_in_order()),
-            Prefetch("operations", queryset=_operations_in_order()),
-            Prefetch(
-                "series",
-                queryset=Series.objects.order_by("name", "pk").prefetch_related(
-                    Prefetch("operations", queryset=_operations_in_order())
+        counts = {
+            "instrument_count": SubqueryCount(Instrument.objects.filter(adopted_by_organ=OuterRef("pk"))),
+            "operation_count": SubqueryCount(Operation.objects.filter(run_by=OuterRef("pk"))),
+            "operation_involved_in_count": SubqueryCount(Operation.objects.filter(forces=OuterRef("pk"))),
+            "meeting_count": SubqueryCount(Meeting.objects.filter(organs=OuterRef("pk"))),
+        }
+        return (
+            self.select_related("established_by__adopted_by_organ")
+            .annotate(**counts)
+            .prefetch_related(
+                Prefetch(
+                    "relations",
+                    queryset=organ_models.OrganRelation.objects.select_related("target").order_by("kind", "pk"),
                 ),
-            ),
-            Prefetch("operations_involved_in", queryset=_operations_in_order()),
-            Prefetch("meetings", queryset=_meetings_in_order()),
-            Prefetch(
-                "memberships",
-                queryset=organ_models.Membership.objects.select_related("state", "partner").order_by(
-                    "start_date", "pk"
+                Prefetch(
+                    "inbound_relations",
+                    queryset=organ_models.OrganRelation.objects.select_related("source").order_by("kind", "pk"),
                 ),
-            ),
-            "areas",
-            "citations__source",
+                Prefetch("posts", queryset=_posts_with_holders()),
+                recent("instruments", _newest_instruments(), "recent_instruments"),
+                recent("operations", _operations_in_order(), "recent_operations"),
+                Prefetch(
+                    "series",
+                    queryset=Series.objects.annotate(
+                        operation_count=SubqueryCount(Operation.objects.filter(series=OuterRef("pk")))
+                    )
+                    .order_by("name", "pk")
+                    .prefetch_related(recent("operations", _operations_in_order(), "recent_operations")),
+                ),
+                recent("operations_involved_in", _operations_in_order(), "recent_operations_involved_in"),
+                recent("meetings", _meetings_in_order(), "recent_meetings"),
+                Prefetch(
+                    "memberships",
+                    queryset=organ_models.Membership.objects.select_related("state", "partner").order_by(
+                        "start_date", "pk"
+                    ),
+                ),
+                "areas",
+                "citations__source",
+            )
         )
 
     def for_api(self):
