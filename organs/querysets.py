@@ -2,7 +2,7 @@
 queries are shaped where they are declared (STYLE.md §3) and their number does not grow with the data."""
 
 from django.db import models
-from django.db.models import Exists, F, Min, OuterRef, Prefetch, Q
+from django.db.models import Exists, F, Min, OuterRef, Prefetch, Q, Subquery
 
 from csto_portal.related import SubqueryCount, recent
 from organs import models as organ_models
@@ -69,6 +69,17 @@ def _participations(role):
         Participation.objects.filter(role=role, operation__draft=False)
         .select_related("operation")
         .order_by(F("operation__start_date").desc(nulls_last=True), "operation__name", "pk")
+    )
+
+
+def _participations_recent_first():
+    """Participations in any role, the most recent operation first."""
+    from operations.models import Participation
+
+    return (
+        Participation.objects.filter(operation__draft=False)
+        .select_related("operation")
+        .order_by(F("operation__start_date").desc(nulls_last=True), "operation__name", "role", "pk")
     )
 
 
@@ -149,10 +160,29 @@ class StateQuerySet(models.QuerySet):
         )
 
     def for_api(self):
-        """What the API's state record nests: memberships, chairmanships, instruments, operations and sources."""
-        from treaties.models import Party
+        """What the API's state record nests: memberships, chairmanships and sources in full; its most recent
+        instruments and operations, with how many there are in the API lists its record links to."""
+        from operations.models import Operation
+        from treaties.models import Instrument, InstrumentEvent, Party
 
-        return self.prefetch_related(
+        first_date = (
+            InstrumentEvent.objects.filter(instrument=OuterRef("instrument"), state__isnull=True)
+            .order_by("occurred_date", "pk")
+            .values("occurred_date")[:1]
+        )
+        newest_parties = (
+            Party.objects.filter(instrument__draft=False)
+            .select_related("instrument")
+            .annotate(first_date=Subquery(first_date))
+            .order_by(F("first_date").desc(nulls_last=True), "instrument__title", "pk")
+        )
+        # The same sets as the operation and instrument lists' ?state= filters, which the record links to.
+        state = OuterRef(OuterRef("pk"))
+        counts = {
+            "operation_count": SubqueryCount(Operation.objects.with_participant(state=state)),
+            "instrument_count": SubqueryCount(Instrument.objects.concerning(state)),
+        }
+        return self.annotate(**counts).prefetch_related(
             Prefetch(
                 "memberships",
                 queryset=organ_models.Membership.objects.select_related("body", "basis_instrument")
@@ -165,13 +195,8 @@ class StateQuerySet(models.QuerySet):
                     "start_date", "pk"
                 ),
             ),
-            Prefetch(
-                "parties",
-                queryset=Party.objects.filter(instrument__draft=False)
-                .select_related("instrument")
-                .order_by("instrument__title", "pk"),
-            ),
-            Prefetch("participations", queryset=_participations_by_role()),
+            recent("parties", newest_parties, "recent_parties"),
+            recent("participations", _participations_recent_first(), "recent_participations"),
             "citations__source",
         )
 
