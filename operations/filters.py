@@ -7,7 +7,7 @@ from csto_portal.filters import ChoiceFilter, CodeFilter, StableOrderingFilter, 
 from csto_portal.models import Area
 from operations.choices import MeetingKind, OperationKind, OperationStatus, ParticipationRole
 from operations.models import Meeting, Operation, Series
-from organs.models import Partner, State
+from organs.models import Organ, Partner, State
 
 
 class OperationFilterSet(django_filters.FilterSet):
@@ -23,6 +23,20 @@ class OperationFilterSet(django_filters.FilterSet):
         to_field_name="slug",
         empty_label=_("Any series"),
         help_text=_("Editions of one series, e.g. rubezh."),
+    )
+    run_by = CodeFilter(
+        label=_("Run by"),
+        queryset=Organ.objects.order_by("position", "name", "pk"),
+        to_field_name="slug",
+        empty_label=_("Any organ"),
+        help_text=_("The CSTO organ that runs it, e.g. coordinating-council-illegal-migration."),
+    )
+    forces = CodeFilter(
+        label=_("Forces or staff of"),
+        queryset=Organ.objects.order_by("position", "name", "pk"),
+        to_field_name="slug",
+        empty_label=_("Any organ"),
+        help_text=_("A CSTO organ whose forces or staff took part, e.g. collective-rapid-reaction-forces."),
     )
     status = ChoiceFilter(
         label=_("Status"),
@@ -111,6 +125,14 @@ class MeetingFilterSet(django_filters.FilterSet):
         method="filter_state",
         empty_label=_("Any state"),
         help_text=_("A state that hosted the meeting or was represented at it (ISO code, e.g. ru)."),
+    )
+    organ = CodeFilter(
+        label=_("Organ"),
+        field_name="organs",
+        queryset=Organ.objects.order_by("position", "name", "pk"),
+        to_field_name="slug",
+        empty_label=_("Any organ"),
+        help_text=_("A CSTO organ that took part, e.g. collective-security-council."),
     )
     partner = CodeFilter(
         label=_("Organization"),

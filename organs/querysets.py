@@ -4,6 +4,7 @@ queries are shaped where they are declared (STYLE.md §3) and their number does 
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
 
+from csto_portal.related import SubqueryCount, recent
 from organs import models as organ_models
 from organs.choices import MembershipStatus
 
@@ -40,6 +41,11 @@ def _instruments_in_order():
     )
 
 
+def _newest_instruments():
+    """Instruments newest first by their first dated step, undated ones last: the instrument list's own order."""
+    return _instruments_in_order().order_by(F("first_event_date").desc(nulls_last=True), "title", "pk")
+
+
 def _operations_in_order():
     from operations.models import Operation
 
@@ -60,6 +66,17 @@ def _participations(role):
         Participation.objects.filter(role=role, operation__draft=False)
         .select_related("operation")
         .order_by(F("operation__start_date").desc(nulls_last=True), "operation__name", "pk")
+    )
+
+
+def _participations_recent_first():
+    """Participations in any role, the most recent operation first."""
+    from operations.models import Participation
+
+    return (
+        Participation.objects.filter(operation__draft=False)
+        .select_related("operation")
+        .order_by(F("operation__start_date").desc(nulls_last=True), "operation__name", "role", "pk")
     )
 
 
@@ -105,11 +122,18 @@ class StateQuerySet(models.QuerySet):
         )
 
     def for_display(self):
-        """Everything a state's page shows, in a fixed number of queries."""
+        """Everything a state's page shows, in a fixed number of queries; its operations by role are the most recent
+        few with their counts (its meetings and instruments are fetched by the view, as they are no one relation)."""
         from operations.choices import ParticipationRole
-        from treaties.models import InstrumentEvent, Party
+        from operations.models import Participation
 
-        return self.prefetch_related(
+        counts = {
+            f"{role}_count": SubqueryCount(
+                Participation.objects.filter(state=OuterRef("pk"), role=role, operation__draft=False)
+            )
+            for role in ParticipationRole.values
+        }
+        return self.annotate(**counts).prefetch_related(
             Prefetch(
                 "memberships",
                 queryset=organ_models.Membership.objects.select_related("body", "basis_instrument")
@@ -117,23 +141,7 @@ class StateQuerySet(models.QuerySet):
                 .order_by("start_date", "body__position", "pk"),
             ),
             Prefetch("chairmanships", queryset=organ_models.Chairmanship.objects.order_by("start_date", "pk")),
-            Prefetch("participations", queryset=_participations(ParticipationRole.HOST), to_attr="hosted"),
-            Prefetch("participations", queryset=_participations(ParticipationRole.PARTICIPANT), to_attr="took_part"),
-            Prefetch("participations", queryset=_participations(ParticipationRole.OBSERVER), to_attr="observed"),
-            Prefetch("meetings_hosted", queryset=_meetings_in_order()),
-            Prefetch("meetings", queryset=_meetings_in_order()),
-            Prefetch(
-                "parties",
-                queryset=Party.objects.filter(instrument__draft=False)
-                .select_related("instrument")
-                .order_by("instrument__title", "pk"),
-            ),
-            Prefetch(
-                "instrument_events",
-                queryset=InstrumentEvent.objects.filter(instrument__draft=False)
-                .select_related("instrument")
-                .order_by("occurred_date", "pk"),
-            ),
+            *(recent("participations", _participations(role), f"recent_{role}") for role in ParticipationRole.values),
             Prefetch(
                 "people",
                 queryset=organ_models.Person.objects.order_by("name", "pk").prefetch_related(
@@ -149,10 +157,23 @@ class StateQuerySet(models.QuerySet):
         )
 
     def for_api(self):
-        """What the API's state record nests: memberships, chairmanships, instruments, operations and sources."""
-        from treaties.models import Party
+        """What the API's state record nests: memberships, chairmanships and sources in full; its most recent
+        instruments and operations, with how many there are in the API lists its record links to."""
+        from operations.models import Operation
+        from treaties.models import Instrument, Party
 
-        return self.prefetch_related(
+        newest_parties = (
+            Party.objects.filter(instrument__draft=False)
+            .select_related("instrument")
+            .order_by(F("instrument__first_event_date").desc(nulls_last=True), "instrument__title", "pk")
+        )
+        # The same sets as the operation and instrument lists' ?state= filters, which the record links to.
+        state = OuterRef(OuterRef("pk"))
+        counts = {
+            "operation_count": SubqueryCount(Operation.objects.with_participant(state=state)),
+            "instrument_count": SubqueryCount(Instrument.objects.concerning(state)),
+        }
+        return self.annotate(**counts).prefetch_related(
             Prefetch(
                 "memberships",
                 queryset=organ_models.Membership.objects.select_related("body", "basis_instrument")
@@ -165,13 +186,8 @@ class StateQuerySet(models.QuerySet):
                     "start_date", "pk"
                 ),
             ),
-            Prefetch(
-                "parties",
-                queryset=Party.objects.filter(instrument__draft=False)
-                .select_related("instrument")
-                .order_by("instrument__title", "pk"),
-            ),
-            Prefetch("participations", queryset=_participations_by_role()),
+            recent("parties", newest_parties, "recent_parties"),
+            recent("participations", _participations_recent_first(), "recent_participations"),
             "citations__source",
         )
 
@@ -191,36 +207,51 @@ class OrganQuerySet(models.QuerySet):
         return self.filter(established_by__adopted_by_organ=organ).select_related("established_by")
 
     def for_display(self):
-        """Everything an organ's page shows, in a fixed number of queries."""
-        from operations.models import Series
+        """Everything an organ's page shows, in a fixed number of queries; its operations, meetings and instruments
+        are the most recent few of each, with their counts."""
+        from operations.models import Meeting, Operation, Series
+        from treaties.models import Instrument
 
-        return self.select_related("established_by__adopted_by_organ").prefetch_related(
-            Prefetch(
-                "relations", queryset=organ_models.OrganRelation.objects.select_related("target").order_by("kind", "pk")
-            ),
-            Prefetch(
-                "inbound_relations",
-                queryset=organ_models.OrganRelation.objects.select_related("source").order_by("kind", "pk"),
-            ),
-            Prefetch("posts", queryset=_posts_with_holders()),
-            Prefetch("instruments", queryset=_instruments_in_order()),
-            Prefetch("operations", queryset=_operations_in_order()),
-            Prefetch(
-                "series",
-                queryset=Series.objects.order_by("name", "pk").prefetch_related(
-                    Prefetch("operations", queryset=_operations_in_order())
+        counts = {
+            "instrument_count": SubqueryCount(Instrument.objects.filter(adopted_by_organ=OuterRef("pk"))),
+            "operation_count": SubqueryCount(Operation.objects.filter(run_by=OuterRef("pk"))),
+            "operation_involved_in_count": SubqueryCount(Operation.objects.filter(forces=OuterRef("pk"))),
+            "meeting_count": SubqueryCount(Meeting.objects.filter(organs=OuterRef("pk"))),
+        }
+        return (
+            self.select_related("established_by__adopted_by_organ")
+            .annotate(**counts)
+            .prefetch_related(
+                Prefetch(
+                    "relations",
+                    queryset=organ_models.OrganRelation.objects.select_related("target").order_by("kind", "pk"),
                 ),
-            ),
-            Prefetch("operations_involved_in", queryset=_operations_in_order()),
-            Prefetch("meetings", queryset=_meetings_in_order()),
-            Prefetch(
-                "memberships",
-                queryset=organ_models.Membership.objects.select_related("state", "partner").order_by(
-                    "start_date", "pk"
+                Prefetch(
+                    "inbound_relations",
+                    queryset=organ_models.OrganRelation.objects.select_related("source").order_by("kind", "pk"),
                 ),
-            ),
-            "areas",
-            "citations__source",
+                Prefetch("posts", queryset=_posts_with_holders()),
+                recent("instruments", _newest_instruments(), "recent_instruments"),
+                recent("operations", _operations_in_order(), "recent_operations"),
+                Prefetch(
+                    "series",
+                    queryset=Series.objects.annotate(
+                        operation_count=SubqueryCount(Operation.objects.filter(series=OuterRef("pk")))
+                    )
+                    .order_by("name", "pk")
+                    .prefetch_related(recent("operations", _operations_in_order(), "recent_operations")),
+                ),
+                recent("operations_involved_in", _operations_in_order(), "recent_operations_involved_in"),
+                recent("meetings", _meetings_in_order(), "recent_meetings"),
+                Prefetch(
+                    "memberships",
+                    queryset=organ_models.Membership.objects.select_related("state", "partner").order_by(
+                        "start_date", "pk"
+                    ),
+                ),
+                "areas",
+                "citations__source",
+            )
         )
 
     def for_api(self):

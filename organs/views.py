@@ -3,6 +3,7 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db.models import F, Prefetch
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -11,9 +12,13 @@ from django.views.generic import DetailView
 
 from csto_portal.dates import PartialDate
 from csto_portal.lists import FilteredListView
+from csto_portal.related import RECENT, RecentList, list_url
+from operations.choices import ParticipationRole
+from operations.models import Meeting
 from organs.choices import MembershipStatus, OrganKind, OrganRelationKind
 from organs.filters import OrganFilterSet, PartnerFilterSet, StateFilterSet
 from organs.models import Organ, Partner, State
+from treaties.models import Instrument, InstrumentEvent, Party
 
 # Relations that place an organ beneath another in the chart, the strongest first: when an organ has several, the
 # first decides where it stands and the others are named in its box.
@@ -156,7 +161,32 @@ class OrganDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["established_bodies"] = Organ.objects.established_by_decisions_of(self.object)
+        organ = self.object
+        context["established_bodies"] = Organ.objects.established_by_decisions_of(organ)
+        operations = "operations:operation_list"
+        context["instruments"] = RecentList(
+            organ.recent_instruments,
+            organ.instrument_count,
+            list_url("treaties:instrument_list", adopted_by=organ.slug),
+        )
+        context["operations_run"] = RecentList(
+            organ.recent_operations, organ.operation_count, list_url(operations, run_by=organ.slug)
+        )
+        context["series"] = [
+            (
+                series,
+                RecentList(series.recent_operations, series.operation_count, list_url(operations, series=series.slug)),
+            )
+            for series in organ.series.all()
+        ]
+        context["operations_involved_in"] = RecentList(
+            organ.recent_operations_involved_in,
+            organ.operation_involved_in_count,
+            list_url(operations, forces=organ.slug),
+        )
+        context["meetings"] = RecentList(
+            organ.recent_meetings, organ.meeting_count, list_url("operations:meeting_list", organ=organ.slug)
+        )
         return context
 
 
@@ -212,18 +242,50 @@ class StateDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         state = self.object
-        steps = defaultdict(list)
-        instruments = {}
-        for event in state.instrument_events.all():
-            steps[event.instrument_id].append(event)
-            instruments[event.instrument_id] = event.instrument
-        # Its own steps go with each instrument it is party to; steps on an instrument not listed as a party still show.
-        rows = [
-            {"instrument": party.instrument, "party": party, "steps": steps.pop(party.instrument_id, [])}
-            for party in state.parties.all()
+        code = state.iso2.lower()
+        context["operations_by_role"] = [
+            (
+                label,
+                RecentList(
+                    getattr(state, f"recent_{role}"),
+                    getattr(state, f"{role}_count"),
+                    list_url("operations:operation_list", state=code, role=role),
+                ),
+            )
+            for role, label in [
+                (ParticipationRole.HOST, _("Hosted")),
+                (ParticipationRole.PARTICIPANT, _("Took part in")),
+                (ParticipationRole.OBSERVER, _("Observed")),
+            ]
         ]
-        rows += [{"instrument": instruments[pk], "party": None, "steps": events} for pk, events in steps.items()]
-        context["instrument_rows"] = sorted(rows, key=lambda row: (row["instrument"].title, row["instrument"].pk))
+        # Hosted or represented at: what the meeting list's ?state= filter holds, so the count and the link agree.
+        meetings = Meeting.objects.with_state(state).select_related("host").order_by("-start_date", "title", "pk")
+        context["meetings"] = RecentList(
+            list(meetings[:RECENT]), meetings.count(), list_url("operations:meeting_list", state=code)
+        )
+        # Party to or with steps of its own in: what the instrument list's ?state= filter holds, newest first as there.
+        instruments = Instrument.objects.concerning(state)
+        newest_first = F("first_event_date").desc(nulls_last=True)
+        recent_instruments = instruments.order_by(newest_first, "title", "pk")[:RECENT].prefetch_related(
+            Prefetch("parties", queryset=Party.objects.filter(state=state), to_attr="state_party"),
+            Prefetch(
+                "events",
+                queryset=InstrumentEvent.objects.filter(state=state).order_by("occurred_date", "pk"),
+                to_attr="state_steps",
+            ),
+        )
+        context["instruments"] = RecentList(
+            [
+                {
+                    "instrument": instrument,
+                    "party": next(iter(instrument.state_party), None),
+                    "steps": instrument.state_steps,
+                }
+                for instrument in recent_instruments
+            ],
+            instruments.count(),
+            list_url("treaties:instrument_list", state=code),
+        )
         context["warning_statuses"] = WARNING_STATUSES
         today = timezone.localdate()
         # The same test as Membership.objects.on(), applied to the periods already fetched for the history.

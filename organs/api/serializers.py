@@ -25,6 +25,7 @@ from csto_portal.api.links import (
     StateIdentityField,
 )
 from csto_portal.models import Area
+from csto_portal.related import RECENT, list_url
 from operations.models import Participation
 from organs.choices import MembershipStatus
 from organs.models import Chairmanship, Membership, Organ, OrganRelation, Partner, Person, Post, State, Tenure
@@ -318,8 +319,24 @@ class StateSerializer(ValidatedModelSerializer, StateListSerializer):
 
     memberships = MembershipSerializer(many=True, read_only=True)
     chairmanships = ChairmanshipSerializer(many=True, read_only=True)
-    parties = PartySerializer(many=True, read_only=True)
-    operations = OperationRoleSerializer(source="participations", many=True, read_only=True)
+    parties = PartySerializer(
+        source="recent_parties",
+        many=True,
+        read_only=True,
+        help_text=f"The {RECENT} instruments it is listed for whose first dated step is the most recent.",
+    )
+    instrument_count = serializers.IntegerField(
+        read_only=True, help_text="How many instruments it is listed for or has a dated step of its own in."
+    )
+    instruments_url = serializers.SerializerMethodField(help_text="The instrument list holding them all.")
+    operations = OperationRoleSerializer(
+        source="recent_participations",
+        many=True,
+        read_only=True,
+        help_text=f"Its roles in the {RECENT} most recent operations it hosted, took part in or observed.",
+    )
+    operation_count = serializers.IntegerField(read_only=True, help_text="How many operations it had a role in.")
+    operations_url = serializers.SerializerMethodField(help_text="The operation list holding them all.")
     citations = CitationSerializer(many=True, read_only=True)
 
     class Meta:
@@ -334,7 +351,11 @@ class StateSerializer(ValidatedModelSerializer, StateListSerializer):
             "memberships",
             "chairmanships",
             "parties",
+            "instrument_count",
+            "instruments_url",
             "operations",
+            "operation_count",
+            "operations_url",
             "citations",
             "created",
             "updated",
@@ -343,6 +364,17 @@ class StateSerializer(ValidatedModelSerializer, StateListSerializer):
 
     def validate_iso2(self, value):
         return value.upper()
+
+    def _list_url(self, view_name, state) -> str:
+        return self.context["request"].build_absolute_uri(list_url(view_name, state=state.iso2.lower()))
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_instruments_url(self, state):
+        return self._list_url("api:instrument-list", state)
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_operations_url(self, state):
+        return self._list_url("api:operation-list", state)
 
 
 # People

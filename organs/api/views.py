@@ -65,6 +65,18 @@ class StateViewSet(LastModifiedMixin, viewsets.ModelViewSet):
     def get_serializer_class(self):
         return serializers.StateListSerializer if self.action == "list" else serializers.StateSerializer
 
+    def perform_create(self, serializer):
+        super().perform_create(serializer)
+        self._refetch(serializer)
+
+    def perform_update(self, serializer):
+        super().perform_update(serializer)
+        self._refetch(serializer)
+
+    def _refetch(self, serializer):
+        # The record answered nests its most recent instruments and operations and their counts, as a GET does.
+        serializer.instance = State.objects.for_api().get(pk=serializer.instance.pk)
+
 
 class PersonViewSet(LastModifiedMixin, viewsets.ModelViewSet):
     """People who held a post in a CSTO organ or a partner organization, or took part in its meetings."""

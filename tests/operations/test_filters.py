@@ -42,6 +42,19 @@ def test_series_slug_is_case_insensitive():
     assert operations({"series": "NELEGAL"}).count() == 3
 
 
+def test_run_by_keeps_the_operations_an_organ_runs():
+    assert slugs(operations({"run_by": "coordinating-council-illegal-migration"})) == {
+        "nelegal-2008",
+        "nelegal-2009",
+        "nelegal-2010",
+    }
+    assert operations({"run_by": "collective-security-council"}).count() == 0
+
+
+def test_forces_keeps_the_operations_an_organs_forces_or_staff_took_part_in():
+    assert slugs(operations({"forces": "Collective-Rapid-Reaction-Forces"})) == {"vzaimodeistvie-2009", "zapad-2009"}
+
+
 def test_status_separates_planned_and_prepared_operations():
     assert slugs(operations({"status": "planned"})) == {"kanal-2010"}
     assert slugs(operations({"status": "in_preparation"})) == {"nelegal-2010"}
@@ -115,6 +128,8 @@ def test_filters_combine():
         ({"role": "king"}, "role", "Select a valid choice"),
         ({"kind": "war"}, "kind", "Select a valid choice"),
         ({"area": "astrology"}, "area", "Select a valid choice"),
+        ({"run_by": "no-such-organ"}, "run_by", "Select a valid choice"),
+        ({"forces": "no-such-organ"}, "forces", "Select a valid choice"),
         ({"ordering": "budget"}, "ordering", "Select a valid choice"),
         ({"q": "x" * 10_000}, "q", "at most 200 characters"),
     ],
@@ -150,6 +165,15 @@ def test_meeting_state_matches_host_or_represented_state():
         "european-security-treaty-expert-consultations-2010-01-28",
     }
     assert slugs(meetings({"state": "GB"})) == {"osce-permanent-representatives-informal-meeting-2010-04"}
+
+
+def test_meeting_organ_keeps_the_meetings_an_organ_took_part_in():
+    assert slugs(meetings({"organ": "collective-security-council"})) == {
+        "ccs-session-2005-06-23",
+        "ccs-session-2006-06",
+        "ccs-session-moscow-2008",
+        "ccs-session-2009-06-14",
+    }
 
 
 def test_meeting_partner_by_slug():

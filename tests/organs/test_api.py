@@ -10,8 +10,9 @@ from django.utils import timezone
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from csto_portal.related import RECENT
 from organs.models import Organ, Partner, Person, State
-from tests.growth import assert_queries_do_not_grow
+from tests.growth import assert_queries_do_not_grow, grow_dataset
 
 pytestmark = pytest.mark.django_db
 
@@ -353,6 +354,19 @@ def test_member_state_detail_nests_memberships_chairmanships_instruments_and_ope
     assert ("host", "rubezh-2010") in roles
     rubezh = next(role for role in data["operations"] if role["operation"]["slug"] == "rubezh-2010")
     assert rubezh["operation"]["url"].endswith(reverse("api:operation-detail", args=["rubezh-2010"]))
+
+
+def test_member_state_detail_nests_its_most_recent_operations_and_instruments_and_links_to_them_all(client):
+    grow_dataset()
+    data = get_json(client, detail_url("state", "aa"))  # a synthetic state with many of both
+    for rows, count, url in [
+        (data["operations"], data["operation_count"], data["operations_url"]),
+        (data["parties"], data["instrument_count"], data["instruments_url"]),
+    ]:
+        assert len(rows) == RECENT < count
+        assert get_json(client, url)["count"] == count
+    newest = get_json(client, data["operations_url"])["results"][:RECENT]
+    assert [role["operation"]["slug"] for role in data["operations"]] == [operation["slug"] for operation in newest]
 
 
 def test_member_state_detail_shows_a_suspension_requested_before_it_took_effect(client):

@@ -2,9 +2,12 @@ from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
+from csto_portal.related import RECENT
+from operations.models import Operation, Series
 from organs.models import Organ, Partner, State
-from tests.growth import assert_queries_do_not_grow
+from tests.growth import add_editions, assert_queries_do_not_grow, grow_dataset
 
 pytestmark = pytest.mark.django_db
 
@@ -286,10 +289,11 @@ def test_serbia_page_shows_it_observes_the_parliamentary_assembly_only(client):
 
 def test_kazakhstan_page_lists_vzaimodeistvie_2009_as_hosted(client):
     response = client.get(state_url("kz"))
-    hosted = [participation.operation.slug for participation in response.context["state"].hosted]
-    assert "vzaimodeistvie-2009" in hosted
+    label, hosted = response.context["operations_by_role"][0]
+    assert label == "Hosted"
+    assert "vzaimodeistvie-2009" in [participation.operation.slug for participation in hosted.rows]
     content = response.content.decode()
-    hosted_section = content.split("<h3>Hosted</h3>")[1].split("</ul>")[0]
+    hosted_section = content.split("<h3>Hosted ")[1].split("</ul>")[0]
     assert reverse("operations:operation_detail", args=["vzaimodeistvie-2009"]) in hosted_section
 
 
@@ -391,6 +395,99 @@ def test_partner_page_shows_posts_and_holders(client):
 
 def test_unknown_partner_is_404(client):
     assert client.get(partner_url("no-such-partner")).status_code == 404
+
+
+# Related lists: the most recent few, their count, and a link to the public list of them all
+
+
+def related_lists(response):
+    """Every bounded list of related records an organ's or a state's page shows."""
+    context = response.context
+    if "operations_by_role" in context:
+        return [lists for _label, lists in context["operations_by_role"]] + [
+            context["meetings"],
+            context["instruments"],
+        ]
+    lists = [context["instruments"], context["operations_run"], context["operations_involved_in"], context["meetings"]]
+    return lists + [editions for _series, editions in context["series"]]
+
+
+def record_of(row):
+    """The record a row stands for: a participation's operation, an instrument table row's instrument."""
+    return row["instrument"] if isinstance(row, dict) else getattr(row, "operation", row)
+
+
+def assert_related_lists_are_bounded_and_link_to_them_all(client, url):
+    response = client.get(url)
+    content = response.content.decode()
+    for shown in related_lists(response):
+        assert len(shown.rows) == min(shown.total, RECENT)
+        full = client.get(shown.url)
+        assert full.context["paginator"].count == shown.total, shown.url
+        # The page shows the first rows of the list its link opens, in that list's order.
+        assert list(full.context["object_list"][: len(shown.rows)]) == [record_of(row) for row in shown.rows]
+        if shown.more:
+            assert f'href="{escape(shown.url)}"' in content
+
+
+def test_a_long_series_shows_its_newest_editions_its_count_and_a_link_to_them_all(client):
+    nelegal = Series.objects.get(slug="nelegal")
+    add_editions(nelegal, range(2011, 2011 + 2 * RECENT))
+    response = client.get(organ_url("coordinating-council-illegal-migration"))
+    [editions] = [editions for series, editions in response.context["series"] if series == nelegal]
+    assert editions.total == Operation.objects.filter(series=nelegal).count() == 2 * RECENT + 3
+    assert [operation.name for operation in editions.rows] == [f"Nelegal-{year}" for year in range(2030, 2020, -1)]
+    content = response.content.decode()
+    assert f"The {RECENT} most recent of {editions.total}" in content
+    assert f'href="{reverse("operations:operation_list")}?series=nelegal"' in content
+    assert "Nelegal-2020" not in content
+
+
+def test_drafts_are_neither_shown_nor_counted_in_related_lists(client):
+    nelegal = Series.objects.get(slug="nelegal")
+    Operation.all_objects.create(
+        slug="nelegal-2031-draft", name="Nelegal-2031", series=nelegal, kind=nelegal.kind, start="2031", draft=True
+    )
+    response = client.get(organ_url("coordinating-council-illegal-migration"))
+    [editions] = [editions for series, editions in response.context["series"] if series == nelegal]
+    assert editions.total == 3
+    assert "Nelegal-2031" not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        organ_url("collective-security-council"),
+        organ_url("coordinating-council-illegal-migration"),
+        organ_url("collective-rapid-reaction-forces"),
+        state_url("kz"),
+        state_url("ru"),
+    ],
+)
+def test_related_lists_show_at_most_the_recent_few_and_link_to_a_list_of_them_all(client, url):
+    assert_related_lists_are_bounded_and_link_to_them_all(client, url)
+    grow_dataset()
+    assert_related_lists_are_bounded_and_link_to_them_all(client, url)
+
+
+def rows_in_related_sections(client, url) -> int:
+    """The list items and table rows of a page's operations, meetings and instruments sections."""
+    content = client.get(url).content.decode()
+    sections = [
+        section.split("</section>")[0]
+        for name in ("operations", "meetings", "instruments")
+        for section in content.split(f'aria-labelledby="{name}-heading"')[1:]
+    ]
+    return sum(section.count("<li") + section.count("<tr") for section in sections)
+
+
+def test_rows_shown_on_organ_and_state_pages_do_not_grow_with_the_data(client):
+    urls = [organ_url("collective-security-council"), state_url("kz"), state_url("aa")]
+    grow_dataset()  # past the bound, where there is one
+    before = {url: rows_in_related_sections(client, url) for url in urls}
+    assert all(before.values())
+    grow_dataset()
+    assert {url: rows_in_related_sections(client, url) for url in urls} == before
 
 
 # Query counts
