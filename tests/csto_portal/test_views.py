@@ -199,9 +199,10 @@ def test_search_is_served_by_the_gin_index(group):
     query = SearchQuery("peacekeeping", search_type="websearch", config=SEARCH_CONFIG)
     with connection.cursor() as cursor:
         # The tables are small enough that PostgreSQL would rather scan them, or walk the list order's index and
-        # filter; forbid both to see whether the full-text index can serve the query.
+        # filter; forbid both to see whether the full-text index can serve the query. Drafts are not left out
+        # here: on so few rows PostgreSQL would read the small partial index of published rows and recheck the text.
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute("SET LOCAL enable_indexscan = off")
-        plan = group.model.objects.filter(search_vector=query).explain()
+        plan = group.model._default_manager.filter(search_vector=query).explain()
     index = next(index.name for index in group.model._meta.indexes if index.name.endswith("_search"))
     assert f"Bitmap Index Scan on {index}" in plan
