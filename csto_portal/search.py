@@ -69,12 +69,13 @@ def _snippet(text: str) -> str:
 def _best_matches(group: Group, text: str, per_group: int):
     """The ``per_group`` best of the first ``TOTAL_CAP + 1`` published matches, with their snippets and count."""
     query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
-    # No ORDER BY here: the LIMIT stops the index scan early instead of ranking every match. The published-only
-    # manager builds it, so drafts stay hidden as everywhere else.
+    # The first matches by id, a cheap and stable choice: without an order, a parallel scan hands back a different
+    # set each time, and so different hits for the same search. PostgreSQL ranks only the rows kept (it puts off
+    # the costly rank until after the sort and limit). The published-only manager builds it, so drafts stay hidden.
     candidates = (
         group.model.objects.filter(search_vector=query)
         .annotate(rank=SearchRank(F("search_vector"), query))
-        .order_by()
+        .order_by("pk")
         .values("pk", "rank")[: TOTAL_CAP + 1]
     )
     sql, params = candidates.query.sql_with_params()
