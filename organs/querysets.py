@@ -43,7 +43,7 @@ def _instruments_in_order():
 
 def _newest_instruments():
     """Instruments newest first by their first dated step, undated ones last: the instrument list's own order."""
-    return _instruments_in_order().order_by(F("first_event_date").desc(nulls_last=True), "title", "pk")
+    return _instruments_in_order().newest_first()
 
 
 def _operations_in_order():

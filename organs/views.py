@@ -3,7 +3,7 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import F, Prefetch
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -265,8 +265,7 @@ class StateDetailView(DetailView):
         )
         # Party to or with steps of its own in: what the instrument list's ?state= filter holds, newest first as there.
         instruments = Instrument.objects.concerning(state)
-        newest_first = F("first_event_date").desc(nulls_last=True)
-        recent_instruments = instruments.order_by(newest_first, "title", "pk")[:RECENT].prefetch_related(
+        recent_instruments = instruments.newest_first()[:RECENT].prefetch_related(
             Prefetch("parties", queryset=Party.objects.filter(state=state), to_attr="state_party"),
             Prefetch(
                 "events",

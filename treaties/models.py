@@ -13,6 +13,10 @@ from treaties.choices import EventKind, InstrumentKind, InstrumentStatus, PartyS
 
 
 class InstrumentQuerySet(models.QuerySet):
+    def newest_first(self):
+        """The instrument list's default order: by first dated step, newest first, undated last; then title."""
+        return self.order_by(F("first_event_date").desc(nulls_last=True), "title", "pk")
+
     @staticmethod
     def _cited(lookup: str = "citations") -> Prefetch:
         """A record's citations with their sources, preferred first (the Citation default ordering)."""
