@@ -2,6 +2,8 @@
 
 from django.views.generic import ListView
 
+from csto_portal.paginators import CountOncePaginator
+
 
 class FilteredListView(ListView):
     """A list narrowed by a django-filter FilterSet (the same one the API uses).
@@ -12,6 +14,7 @@ class FilteredListView(ListView):
 
     filterset_class = None
     paginate_by = 25
+    paginator_class = CountOncePaginator
 
     def get_queryset(self):
         self.filterset = self.filterset_class(self.request.GET, queryset=super().get_queryset(), request=self.request)

@@ -18,12 +18,15 @@ from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
 from rest_framework_csv.renderers import CSVRenderer
 
+from csto_portal.api.serializers import ModelSerializer
 from csto_portal.dates import PartialDate
 from csto_portal.models import Citation, Source
+from csto_portal.paginators import CountOncePaginator
 from csto_portal.publishing import can_publish
 
 
 class Pagination(PageNumberPagination):
+    django_paginator_class = CountOncePaginator
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 200
@@ -104,7 +107,7 @@ class PartialDateField(serializers.Field):
             raise serializers.ValidationError(str(error)) from None
 
 
-class SourceSerializer(serializers.ModelSerializer):
+class SourceSerializer(ModelSerializer):
     published = PartialDateField(read_only=True, allow_null=True)
 
     class Meta:
@@ -112,7 +115,7 @@ class SourceSerializer(serializers.ModelSerializer):
         fields = ["slug", "kind", "title", "author", "translator", "publisher", "published", "url", "consulted"]
 
 
-class CitationSerializer(serializers.ModelSerializer):
+class CitationSerializer(ModelSerializer):
     source = SourceSerializer(read_only=True)
 
     class Meta:
@@ -120,7 +123,7 @@ class CitationSerializer(serializers.ModelSerializer):
         fields = ["source", "locator", "field", "claim", "preferred", "note"]
 
 
-class ValidatedModelSerializer(serializers.ModelSerializer):
+class ValidatedModelSerializer(ModelSerializer):
     """Runs the model's own validation (fields, choices, check, unique and exclusion constraints) before saving,
     so that the API refuses exactly what the admin and the database refuse, with the same messages."""
 

@@ -10,6 +10,7 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse as api_reverse
 from rest_framework.views import APIView
 
+from csto_portal.api.serializers import Serializer, UtcDateTimeField
 from csto_portal.dates import DatePrecision
 from csto_portal.forms import SearchForm, TimelineForm
 from csto_portal.search import TOTAL_CAP, search_all
@@ -42,7 +43,7 @@ class RootView(APIView):
         return Response({name: api_reverse(view, request=request) for name, view in RESOURCES})
 
 
-class EventSerializer(serializers.Serializer):
+class EventSerializer(Serializer):
     date = serializers.CharField(source="date.isoformat", help_text="As precise as known: YYYY, YYYY-MM or YYYY-MM-DD.")
     precision = serializers.ChoiceField(source="date.precision", choices=DatePrecision.choices)
     kind = serializers.ChoiceField(choices=CATEGORY_CHOICES, source="category")
@@ -51,7 +52,7 @@ class EventSerializer(serializers.Serializer):
     detail = serializers.CharField()
     text = serializers.CharField(help_text="The fact in words.")
     url = serializers.SerializerMethodField(help_text="The record's page on the public site, if it has one.")
-    updated = serializers.DateTimeField(help_text="When the record behind this fact last changed.")
+    updated = UtcDateTimeField(help_text="When the record behind this fact last changed.")
 
     def to_representation(self, row):
         return super().to_representation(entry(row))
@@ -106,7 +107,7 @@ def _messages(form) -> dict:
     }
 
 
-class SearchHitSerializer(serializers.Serializer):
+class SearchHitSerializer(Serializer):
     title = serializers.CharField()
     url = serializers.SerializerMethodField(help_text="The record's page on the public site.")
     snippet = serializers.CharField(help_text="HTML: matched words are wrapped in <mark>.")
@@ -115,7 +116,7 @@ class SearchHitSerializer(serializers.Serializer):
         return self.context["request"].build_absolute_uri(hit.url)
 
 
-class SearchGroupSerializer(serializers.Serializer):
+class SearchGroupSerializer(Serializer):
     type = serializers.CharField(source="group.key")
     label = serializers.CharField(source="group.label")
     total = serializers.IntegerField(

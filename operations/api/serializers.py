@@ -16,6 +16,7 @@ from csto_portal.api.links import (
     StateCodeField,
     StateLinkSerializer,
 )
+from csto_portal.api.serializers import ModelSerializer
 from csto_portal.models import Area
 from operations.choices import Agency, ParticipationRole
 from operations.models import NEAREST_EDITIONS, Meeting, Operation, Participation, Result, Series
@@ -23,7 +24,7 @@ from organs.models import Organ, Partner, Person
 from treaties.models import Instrument
 
 
-class SeriesRefSerializer(serializers.ModelSerializer):
+class SeriesRefSerializer(ModelSerializer):
     class Meta:
         model = Series
         fields = ["slug", "name"]
@@ -49,7 +50,7 @@ class SeriesSerializer(SeriesRefSerializer):
         return f"{url}?series={series.slug}"
 
 
-class SeriesEditionSerializer(serializers.ModelSerializer):
+class SeriesEditionSerializer(ModelSerializer):
     url = ApiUrlField("api:operation-detail")
 
     class Meta:
@@ -60,7 +61,7 @@ class SeriesEditionSerializer(serializers.ModelSerializer):
 # Operations
 
 
-class ParticipationSerializer(serializers.ModelSerializer):
+class ParticipationSerializer(ModelSerializer):
     state = StateLinkSerializer(read_only=True, allow_null=True)
     partner = PartnerLinkSerializer(read_only=True, allow_null=True, help_text="An organization taking part.")
     agencies = serializers.ListField(
@@ -77,7 +78,7 @@ class ParticipationSerializer(serializers.ModelSerializer):
 
 
 @extend_schema_serializer(component_name="OperationResult")
-class ResultSerializer(serializers.ModelSerializer):
+class ResultSerializer(ModelSerializer):
     figure = serializers.CharField(read_only=True, help_text='The figure as a reader writes it: "more than 220 t".')
     period_start = PartialDateField(read_only=True, allow_null=True)
     period_start_precision = PrecisionField("period_start")
@@ -104,7 +105,7 @@ class ResultSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class OperationListSerializer(serializers.ModelSerializer):
+class OperationListSerializer(ModelSerializer):
     url = ApiUrlField("api:operation-detail")
     series = SeriesRefSerializer(read_only=True, allow_null=True)
     start = PartialDateField(read_only=True, allow_null=True)
@@ -229,7 +230,7 @@ class OperationWriteSerializer(DraftFieldMixin, ValidatedModelSerializer):
 # Meetings
 
 
-class MeetingListSerializer(serializers.ModelSerializer):
+class MeetingListSerializer(ModelSerializer):
     url = ApiUrlField("api:meeting-detail")
     start = PartialDateField(read_only=True)
     start_precision = PrecisionField("start", allow_null=False)

@@ -24,6 +24,7 @@ from csto_portal.api.links import (
     StateCodeField,
     StateIdentityField,
 )
+from csto_portal.api.serializers import ModelSerializer
 from csto_portal.models import Area
 from csto_portal.related import RECENT, list_url
 from operations.models import Participation
@@ -59,7 +60,7 @@ class LinkedRelatedFieldExtension(OpenApiSerializerFieldExtension):
 # Nested children (read-only)
 
 
-class TenureDatesSerializer(serializers.ModelSerializer):
+class TenureDatesSerializer(ModelSerializer):
     """When a tenure ran, at the precision known; the base of both views of a tenure below."""
 
     start = PartialDateField(read_only=True, allow_null=True)
@@ -81,7 +82,7 @@ class HolderTenureSerializer(TenureDatesSerializer):
         fields = ["person", *TenureDatesSerializer.Meta.fields]
 
 
-class PostSerializer(serializers.ModelSerializer):
+class PostSerializer(ModelSerializer):
     """A post in an organ or partner organization with everyone known to have held it, earliest first."""
 
     tenures = HolderTenureSerializer(many=True, read_only=True)
@@ -91,7 +92,7 @@ class PostSerializer(serializers.ModelSerializer):
         fields = ["slug", "title", "summary", "tenures"]
 
 
-class TenurePostSerializer(serializers.ModelSerializer):
+class TenurePostSerializer(ModelSerializer):
     """A post and the body it belongs to: a CSTO organ or a partner organization (the other is null)."""
 
     organ = OrganLinkSerializer(read_only=True, allow_null=True)
@@ -111,7 +112,7 @@ class PersonTenureSerializer(TenureDatesSerializer):
         fields = ["post", *TenureDatesSerializer.Meta.fields]
 
 
-class OrganRelationSerializer(serializers.ModelSerializer):
+class OrganRelationSerializer(ModelSerializer):
     """This organ ``kind`` the other organ (e.g. accountable to the Council on Collective Security)."""
 
     organ = OrganLinkSerializer(source="target", read_only=True)
@@ -121,7 +122,7 @@ class OrganRelationSerializer(serializers.ModelSerializer):
         fields = ["kind", "organ", "note"]
 
 
-class InboundOrganRelationSerializer(serializers.ModelSerializer):
+class InboundOrganRelationSerializer(ModelSerializer):
     """The other organ ``kind`` this one (e.g. the Permanent Council acts between sessions of this one)."""
 
     organ = OrganLinkSerializer(source="source", read_only=True)
@@ -131,7 +132,7 @@ class InboundOrganRelationSerializer(serializers.ModelSerializer):
         fields = ["kind", "organ", "note"]
 
 
-class StandingSerializer(serializers.ModelSerializer):
+class StandingSerializer(ModelSerializer):
     """A state's standing on a day: its status, in the Organization (``body`` null) or in one organ, since when."""
 
     body = OrganLinkSerializer(read_only=True, allow_null=True)
@@ -143,7 +144,7 @@ class StandingSerializer(serializers.ModelSerializer):
         fields = ["status", "body", "start", "start_precision"]
 
 
-class MembershipSerializer(serializers.ModelSerializer):
+class MembershipSerializer(ModelSerializer):
     """A period of a state's standing, in the Organization (``body`` null) or in one of its organs."""
 
     body = OrganLinkSerializer(read_only=True, allow_null=True)
@@ -174,7 +175,7 @@ class MembershipSerializer(serializers.ModelSerializer):
         ]
 
 
-class ChairmanshipSerializer(serializers.ModelSerializer):
+class ChairmanshipSerializer(ModelSerializer):
     start = PartialDateField(read_only=True)
     start_precision = PrecisionField("start")
     end = PartialDateField(read_only=True, allow_null=True)
@@ -186,7 +187,7 @@ class ChairmanshipSerializer(serializers.ModelSerializer):
         fields = ["start", "start_precision", "end", "end_precision", "note", "citations"]
 
 
-class PartySerializer(serializers.ModelSerializer):
+class PartySerializer(ModelSerializer):
     """An instrument the state is listed for, and whether it is a party, a signatory or has withdrawn."""
 
     instrument = InstrumentLinkSerializer(read_only=True)
@@ -196,7 +197,7 @@ class PartySerializer(serializers.ModelSerializer):
         fields = ["instrument", "status", "note"]
 
 
-class OperationRoleSerializer(serializers.ModelSerializer):
+class OperationRoleSerializer(ModelSerializer):
     """An operation the state or organization hosted, took part in or observed."""
 
     operation = OperationLinkSerializer(read_only=True)
@@ -209,7 +210,7 @@ class OperationRoleSerializer(serializers.ModelSerializer):
 # Organs
 
 
-class OrganListSerializer(serializers.ModelSerializer):
+class OrganListSerializer(ModelSerializer):
     url = ApiUrlField("api:organ-detail")
     established = PartialDateField(read_only=True, allow_null=True)
     established_precision = PrecisionField("established")
@@ -290,7 +291,7 @@ def standing_of(state: State) -> list[Membership]:
     return sorted(periods, key=lambda p: (p.body_id is not None, p.body.position if p.body_id else 0, p.pk))
 
 
-class StateListSerializer(serializers.ModelSerializer):
+class StateListSerializer(ModelSerializer):
     url = StateIdentityField()
     status = serializers.SerializerMethodField(
         help_text=(
@@ -380,7 +381,7 @@ class StateSerializer(ValidatedModelSerializer, StateListSerializer):
 # People
 
 
-class PersonListSerializer(serializers.ModelSerializer):
+class PersonListSerializer(ModelSerializer):
     url = ApiUrlField("api:person-detail")
     nationality = StateCodeField(read_only=True, allow_null=True)
 
@@ -407,7 +408,7 @@ class PersonSerializer(ValidatedModelSerializer):
 # Partner organizations
 
 
-class PartnerListSerializer(serializers.ModelSerializer):
+class PartnerListSerializer(ModelSerializer):
     url = ApiUrlField("api:partner-detail")
     parent = PartnerLinkSerializer(read_only=True, allow_null=True)
 

@@ -16,6 +16,7 @@ from csto_portal.api.links import (
     StateLinkSerializer,
     api_url,
 )
+from csto_portal.api.serializers import ModelSerializer, Serializer
 from csto_portal.dates import DatePrecision
 from csto_portal.models import Area
 from organs.models import Organ, Partner
@@ -34,7 +35,7 @@ RELATIONS = [*RelationKind.values, *INVERSE_RELATIONS.values()]
 
 
 @extend_schema_serializer(component_name="TreatiesAdopterLink")
-class AdopterLinkSerializer(serializers.Serializer):
+class AdopterLinkSerializer(Serializer):
     type = serializers.SerializerMethodField(help_text="A CSTO organ or a partner body.")
     slug = serializers.SlugField()
     name = serializers.CharField()
@@ -50,7 +51,7 @@ class AdopterLinkSerializer(serializers.Serializer):
         return api_url(self.context, view_name, body.slug)
 
 
-class InstrumentFirstEventSerializer(serializers.ModelSerializer):
+class InstrumentFirstEventSerializer(ModelSerializer):
     date = PartialDateField(source="occurred", read_only=True)
     date_precision = serializers.ChoiceField(source="occurred_precision", choices=DatePrecision.choices, read_only=True)
 
@@ -67,7 +68,7 @@ class InstrumentEventSerializer(InstrumentFirstEventSerializer):
         fields = [*InstrumentFirstEventSerializer.Meta.fields, "state", "place", "note", "citations"]
 
 
-class InstrumentPartySerializer(serializers.ModelSerializer):
+class InstrumentPartySerializer(ModelSerializer):
     state = StateLinkSerializer(read_only=True)
     steps = InstrumentEventSerializer(
         many=True, read_only=True, help_text="The state's own dated steps (signature, ratification …), in date order."
@@ -79,7 +80,7 @@ class InstrumentPartySerializer(serializers.ModelSerializer):
         fields = ["state", "status", "note", "steps", "citations"]
 
 
-class InstrumentRelatedSerializer(serializers.Serializer):
+class InstrumentRelatedSerializer(Serializer):
     relation = serializers.ChoiceField(
         choices=RELATIONS, help_text='How this instrument relates to the other: "amends", or "amended_by" …'
     )
@@ -93,7 +94,7 @@ def _first_event(instrument):
     return next(iter(events), None)
 
 
-class InstrumentListSerializer(serializers.ModelSerializer):
+class InstrumentListSerializer(ModelSerializer):
     url = ApiUrlField("api:instrument-detail")
     adopted_by = AdopterLinkSerializer(
         read_only=True, allow_null=True, help_text="The CSTO organ or partner body that adopted it, if known."
