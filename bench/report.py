@@ -79,12 +79,29 @@ def _floor_line(scale_result: dict) -> str:
     return "floor (fixed JSON on the same gunicorn): " + "; ".join(parts)
 
 
+def _costs_line(scale_result: dict) -> str:
+    """Where a cold API list's time goes (bench/costs.py), in-process: the parts do not add up to the whole,
+    which also holds middleware, DRF's dispatch and pagination."""
+    costs = scale_result.get("costs")
+    if not costs:
+        return ""
+    per_row = f", {costs['serializer_row_us']:.0f} µs a row" if costs["serializer_row_us"] is not None else ""
+    return (
+        f"cold API list of {costs['rows']} in-process: {costs['request_ms']:.1f} ms (floor view "
+        f"{costs['floor_ms']:.2f} ms); of which filters {costs['filters_ms']:.1f}, count {costs['count_ms']:.2f} "
+        f"(a fresh COUNT(*): {costs['uncached_count_ms']:.2f}), rows read {costs['page_ms']:.1f}, "
+        f"serializer {costs['serializer_ms']:.1f}{per_row}, JSON {costs['render_ms']:.1f}"
+    )
+
+
 def text_table(scale: int, scale_result: dict) -> str:
     """The table printed to the terminal for one scale."""
     rows = rows_for_scale(scale_result)
     cells = [[header for header, _ in COLUMNS]] + [[cell(row) for _, cell in COLUMNS] for row in rows]
     widths = [max(len(line[i]) for line in cells) for i in range(len(COLUMNS))]
     lines = [f"×{scale} — {scale_result['summary']}", _floor_line(scale_result)]
+    if costs := _costs_line(scale_result):
+        lines.append(costs)
     for index, line in enumerate(cells):
         lines.append(
             "  ".join(
@@ -104,7 +121,10 @@ def text_table(scale: int, scale_result: dict) -> str:
 
 def markdown_table(scale: int, scale_result: dict) -> str:
     rows = rows_for_scale(scale_result)
-    lines = [f"### ×{scale}", "", scale_result["summary"] + ".", _floor_line(scale_result) + ".", ""]
+    lines = [f"### ×{scale}", "", scale_result["summary"] + ".", _floor_line(scale_result) + "."]
+    if costs := _costs_line(scale_result):
+        lines.append(costs + ".")
+    lines.append("")
     lines.append("| " + " | ".join(header for header, _ in COLUMNS) + " |")
     lines.append("|" + "|".join("---" if i == 0 else "---:" for i in range(len(COLUMNS))) + "|")
     for row in rows:

@@ -4,6 +4,7 @@ Run as ``python -m bench.run`` from the repository root (the Makefile does). Env
 BENCH_SCALES (default 1,100,1000,10000), BENCH_DURATION (seconds of load per URL, default 3).
 """
 
+import contextlib
 import datetime
 import json
 import os
@@ -45,6 +46,21 @@ def real_records(database: str) -> dict:
     return json.loads(output.strip().splitlines()[-1])
 
 
+def cold_api_list_costs(database: str) -> dict:
+    """The parts of a cold API list, timed in a process of their own on the cold server's settings."""
+    from bench.databases import manage_command
+    from bench.servers import portal_environment
+
+    output = subprocess.run(
+        manage_command("bench_costs"),
+        cwd=ROOT,
+        env=portal_environment(database, response_cache=False),
+        check=True,
+        capture_output=True,
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
 def collect_static() -> None:
     """WhiteNoise serves the hashed files that collectstatic writes, as in production."""
     from bench.servers import portal_environment
@@ -81,6 +97,7 @@ def ensure_sqlite(database: str, fingerprint: str) -> tuple[Path, Path]:
 def measure_scale(scale: int, database: str, duration: int) -> dict:
     from bench import databases, servers
     from bench.load import measure, run_wrk
+    from bench.report import MODES
     from bench.scenarios import FLOOR_HEADERS, FLOOR_PATH, Records, scenarios
 
     sqlite_path, inspect_path = ensure_sqlite(database, databases.fingerprint(scale))
@@ -93,13 +110,22 @@ def measure_scale(scale: int, database: str, duration: int) -> dict:
             "peer_path": scenario.peer_path,
             "beats_peer": scenario.beats_peer,
         }
-    floor = {}
-    for mode in ("cold", "warm"):
-        log(f"  portal, {mode} (RESPONSE_CACHE={'on' if mode == 'warm' else 'off'})")
-        with servers.portal(database, response_cache=mode == "warm", label=f"x{scale}-{mode}") as base:
+    # The three servers run side by side, and each page is measured on them back to back (cold, warm, then
+    # Datasette's equivalent): a page and its references are seconds apart, so a ratio between them holds even
+    # when the machine's speed drifts during the run. An idle server costs the one being loaded nothing.
+    log("  portal cold (RESPONSE_CACHE=off) and warm (on), and Datasette, page by page")
+    with contextlib.ExitStack() as stack:
+        portals = {
+            mode: stack.enter_context(servers.portal(database, response_cache=mode == "warm", label=f"x{scale}-{mode}"))
+            for mode in MODES
+        }
+        peer = stack.enter_context(servers.datasette(sqlite_path, inspect_path, label=f"x{scale}"))
+        before = {}
+        for mode, base in portals.items():
             run_wrk(base + FLOOR_PATH, 1)  # both workers up, their database connections open
-            before = run_wrk(base + FLOOR_PATH, duration, headers=FLOOR_HEADERS)
-            for scenario in scenarios(records):
+            before[mode] = run_wrk(base + FLOOR_PATH, duration, headers=FLOOR_HEADERS)
+        for scenario in scenarios(records):
+            for mode, base in portals.items():
                 pages[scenario.key][mode] = measure(
                     base + scenario.path,
                     duration,
@@ -107,19 +133,20 @@ def measure_scale(scale: int, database: str, duration: int) -> dict:
                     drain_url=base + FLOOR_PATH,
                     conditional=True,
                 )
-            # The floor before and after the pages: their mean is the reference, their spread shows the noise.
-            after = run_wrk(base + FLOOR_PATH, duration, headers=FLOOR_HEADERS)
-            floor[mode] = {"rps": (before["rps"] + after["rps"]) / 2, "before": before, "after": after}
-    log("  Datasette")
-    with servers.datasette(sqlite_path, inspect_path, label=f"x{scale}") as base:
-        for scenario in scenarios(records):
             if scenario.peer_path:
                 # One process: its requests/s, if estimated, are 1 ÷ latency.
-                peer = measure(base + scenario.peer_path, duration, workers=1, drain_url=base + "/-/versions.json")
-                pages[scenario.key]["peer"] = {"path": scenario.peer_path, **peer}
+                figures = measure(peer + scenario.peer_path, duration, workers=1, drain_url=peer + "/-/versions.json")
+                pages[scenario.key]["peer"] = {"path": scenario.peer_path, **figures}
+        # The floor before and after the pages: their mean is the reference, their spread shows the noise.
+        floor = {}
+        for mode, base in portals.items():
+            after = run_wrk(base + FLOOR_PATH, duration, headers=FLOOR_HEADERS)
+            floor[mode] = {"rps": (before[mode]["rps"] + after["rps"]) / 2, "before": before[mode], "after": after}
+    # After the servers have stopped, so that the timings have the machine to themselves.
+    costs = cold_api_list_costs(database)
     counts = sqlite_counts(sqlite_path)
     summary = f"{counts['operations']:,} operations, {counts['instruments']:,} instruments (database {database})"
-    return {"database": database, "summary": summary, "rows": counts, "floor": floor, "pages": pages}
+    return {"database": database, "summary": summary, "rows": counts, "floor": floor, "pages": pages, "costs": costs}
 
 
 def sqlite_counts(path: Path) -> dict:

@@ -150,7 +150,7 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "600/minute")},
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "EXCEPTION_HANDLER": "csto_portal.api.base.exception_handler",
+    "EXCEPTION_HANDLER": "csto_portal.api.errors.exception_handler",
     "DEFAULT_VERSIONING_CLASS": None,
 }
 

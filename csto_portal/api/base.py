@@ -1,21 +1,18 @@
-"""What every API resource shares: pagination, CSV, partial dates, citations, model validation, errors."""
+"""What every API resource shares: pagination, CSV, partial dates, citations, model validation."""
 
 import csv
 import io
 from copy import copy
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import IntegrityError
-from django.db.models import ProtectedError
 from django.utils.dateparse import parse_datetime
 from django.utils.http import http_date
 from drf_spectacular.utils import extend_schema_field
-from rest_framework import exceptions, serializers, status
+from rest_framework import exceptions, serializers
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
-from rest_framework.views import exception_handler as drf_exception_handler
 from rest_framework_csv.renderers import CSVRenderer
 
 from csto_portal.api.serializers import ModelSerializer
@@ -175,19 +172,3 @@ class LastModifiedMixin:
         response = Response(self.get_serializer(instance).data)
         response["Last-Modified"] = http_date(instance.updated.timestamp())
         return response
-
-
-def exception_handler(error, context):
-    """DRF's errors, plus JSON answers for records still in use and for rows the database refuses."""
-    if isinstance(error, ProtectedError):
-        used_by = sorted({str(obj._meta.verbose_name_plural) for obj in error.protected_objects})
-        return Response(
-            {"detail": f"This record is still referred to by {', '.join(used_by)}; change or remove those first."},
-            status=status.HTTP_409_CONFLICT,
-        )
-    if isinstance(error, IntegrityError):
-        return Response(
-            {"detail": f"The database refused the change: {str(error).splitlines()[0]}"},
-            status=status.HTTP_409_CONFLICT,
-        )
-    return drf_exception_handler(error, context)
