@@ -1,10 +1,13 @@
-"""The bases of every serializer in the API: DRF's own, with the work it repeats for each row done once.
+"""The bases of every serializer in the API: DRF's own, with the work it repeats done once.
 
 A list of 50 operations runs some 1 000 field representations. DRF spends more time around each one than in it:
 it walks the serializer's field mapping afresh for every row, and asks the current time zone for every
 timestamp. Measured on the operations list, these bases halve the serializer's cost per row (104 µs → 53 µs).
+DRF also builds a model serializer's fields from the model for every serializer it makes, nested ones included:
+built once per class, an operation's record spends half as long on them.
 """
 
+import copy
 import datetime
 
 from django.db import models
@@ -41,3 +44,12 @@ class ModelSerializer(ReadableFieldsOnce, serializers.ModelSerializer):
         **serializers.ModelSerializer.serializer_field_mapping,
         models.DateTimeField: UtcDateTimeField,
     }
+
+    def get_fields(self):
+        # What DRF builds here depends on the class alone (its Meta, declared fields and model), so the class keeps
+        # one unbound set, and each serializer gets a deep copy of it, as DRF gives each its declared fields.
+        cls = type(self)
+        built = cls.__dict__.get("_built_fields")
+        if built is None:
+            built = cls._built_fields = super().get_fields()
+        return copy.deepcopy(built)
