@@ -10,6 +10,21 @@ from csto_portal.widgets import QuickSelect
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 
 
+class FilterSet(django_filters.FilterSet):
+    """django-filter's FilterSet, with its form class made once per class rather than once per request.
+
+    django-filter builds the form class from the filters' fields on every request (a field apiece, then a new class);
+    none of the portal's filters depends on the request, so the class is the same every time.
+    """
+
+    def get_form_class(self):
+        cls = type(self)
+        form_class = cls.__dict__.get("_form_class")
+        if form_class is None:
+            form_class = cls._form_class = super().get_form_class()
+        return form_class
+
+
 class CodeChoiceField(forms.ModelChoiceField):
     """A record chosen by its slug or ISO code, whatever its case (``?state=kz`` and ``?state=KZ`` alike)."""
 

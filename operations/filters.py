@@ -3,14 +3,14 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from csto_portal.filters import ChoiceFilter, CodeFilter, StableOrderingFilter, YearFilter
+from csto_portal.filters import ChoiceFilter, CodeFilter, FilterSet, StableOrderingFilter, YearFilter
 from csto_portal.models import Area
 from operations.choices import MeetingKind, OperationKind, OperationStatus, ParticipationRole
 from operations.models import Meeting, Operation, Series
 from organs.models import Organ, Partner, State
 
 
-class OperationFilterSet(django_filters.FilterSet):
+class OperationFilterSet(FilterSet):
     kind = ChoiceFilter(
         label=_("Kind"),
         choices=OperationKind.choices,
@@ -113,7 +113,7 @@ class OperationFilterSet(django_filters.FilterSet):
         return queryset.matching(value)
 
 
-class MeetingFilterSet(django_filters.FilterSet):
+class MeetingFilterSet(FilterSet):
     kind = ChoiceFilter(
         label=_("Kind"), choices=MeetingKind.choices, empty_label=_("Any kind"), help_text=_("What sort of meeting.")
     )

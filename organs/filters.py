@@ -7,12 +7,12 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from csto_portal.filters import ChoiceFilter, CodeFilter, StableOrderingFilter
+from csto_portal.filters import ChoiceFilter, CodeFilter, FilterSet, StableOrderingFilter
 from organs.choices import MembershipStatus, OrganKind, PartnerKind
 from organs.models import Membership, Organ, Partner, Person, Post, State, Tenure
 
 
-class OrganFilterSet(django_filters.FilterSet):
+class OrganFilterSet(FilterSet):
     kind = ChoiceFilter(label=_("Kind"), choices=OrganKind.choices, help_text=_("Only organs of this kind."))
     q = django_filters.CharFilter(
         label=_("Text"),
@@ -40,7 +40,7 @@ class OrganFilterSet(django_filters.FilterSet):
         )
 
 
-class StateFilterSet(django_filters.FilterSet):
+class StateFilterSet(FilterSet):
     """States by their standing on a day: today, or the day given by ``as_of``."""
 
     status = ChoiceFilter(
@@ -84,7 +84,7 @@ class StateFilterSet(django_filters.FilterSet):
         return queryset.filter(Q(name__icontains=value) | Q(iso2__iexact=value) | Q(summary__icontains=value))
 
 
-class PartnerFilterSet(django_filters.FilterSet):
+class PartnerFilterSet(FilterSet):
     kind = ChoiceFilter(
         label=_("Kind"), choices=PartnerKind.choices, help_text=_("Only organizations or bodies of this kind.")
     )
@@ -103,7 +103,7 @@ class PartnerFilterSet(django_filters.FilterSet):
         return queryset.filter(Q(name__icontains=value) | Q(acronym__icontains=value) | Q(summary__icontains=value))
 
 
-class PersonFilterSet(django_filters.FilterSet):
+class PersonFilterSet(FilterSet):
     """People by the posts they held: on a given day, in a given post, or both (that post on that day)."""
 
     as_of = django_filters.DateFilter(

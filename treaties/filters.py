@@ -5,7 +5,7 @@ from django.db.models import F
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from csto_portal.filters import ChoiceFilter, CodeFilter, YearFilter, YearRangeForm
+from csto_portal.filters import ChoiceFilter, CodeFilter, FilterSet, YearFilter, YearRangeForm
 from csto_portal.models import Area
 from organs.models import Organ, Partner, State
 from treaties.choices import InstrumentKind, InstrumentStatus
@@ -43,7 +43,7 @@ class InstrumentOrderingFilter(django_filters.OrderingFilter):
         return f"-{field_name}" if descending else field_name
 
 
-class InstrumentFilterSet(django_filters.FilterSet):
+class InstrumentFilterSet(FilterSet):
     kind = ChoiceFilter(
         label=_("Kind"),
         choices=_capitalised(InstrumentKind.choices),
