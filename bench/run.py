@@ -94,59 +94,99 @@ def ensure_sqlite(database: str, fingerprint: str) -> tuple[Path, Path]:
     return sqlite_path, inspect_path
 
 
-def measure_scale(scale: int, database: str, duration: int) -> dict:
-    from bench import databases, servers
+def prepare_scale(scale: int, database: str) -> dict:
+    """A scale's peer data (the SQLite export) and its pages, before anything is measured."""
+    from bench import databases
+    from bench.scenarios import Records, scenarios
+
+    log(f"×{scale}: preparing")
+    sqlite_path, inspect_path = ensure_sqlite(database, databases.fingerprint(scale))
+    page_list = scenarios(Records(**real_records(database)))
+    pages = {
+        page.key: {"label": page.label, "path": page.path, "peer_path": page.peer_path, "beats_peer": page.beats_peer}
+        for page in page_list
+    }
+    return {
+        "scale": scale,
+        "database": database,
+        "sqlite": (sqlite_path, inspect_path),
+        "scenarios": page_list,
+        "pages": pages,
+    }
+
+
+def measure_scales(prepared: list[dict], duration: int) -> None:
+    """Every page at every scale: cold, warm and on Datasette, back to back; fills each scale's pages and floor.
+
+    Every server of every scale runs side by side, and each page is measured on all of them in turn, so a page
+    and what it is compared with (the same page cold and warm, Datasette's equivalent, the same page at ×1) are
+    seconds apart, not minutes: the ratios hold when the machine's speed drifts during the run, as it does on
+    this shared machine. An idle server costs the one being loaded nothing.
+    """
+    from bench import servers
     from bench.load import measure, run_wrk
     from bench.report import MODES
-    from bench.scenarios import FLOOR_HEADERS, FLOOR_PATH, Records, scenarios
+    from bench.scenarios import FLOOR_HEADERS, FLOOR_PATH
 
-    sqlite_path, inspect_path = ensure_sqlite(database, databases.fingerprint(scale))
-    records = Records(**real_records(database))
-    pages = {}
-    for scenario in scenarios(records):
-        pages[scenario.key] = {
-            "label": scenario.label,
-            "path": scenario.path,
-            "peer_path": scenario.peer_path,
-            "beats_peer": scenario.beats_peer,
-        }
-    # The three servers run side by side, and each page is measured on them back to back (cold, warm, then
-    # Datasette's equivalent): a page and its references are seconds apart, so a ratio between them holds even
-    # when the machine's speed drifts during the run. An idle server costs the one being loaded nothing.
-    log("  portal cold (RESPONSE_CACHE=off) and warm (on), and Datasette, page by page")
     with contextlib.ExitStack() as stack:
-        portals = {
-            mode: stack.enter_context(servers.portal(database, response_cache=mode == "warm", label=f"x{scale}-{mode}"))
-            for mode in MODES
-        }
-        peer = stack.enter_context(servers.datasette(sqlite_path, inspect_path, label=f"x{scale}"))
-        before = {}
-        for mode, base in portals.items():
-            run_wrk(base + FLOOR_PATH, 1)  # both workers up, their database connections open
-            before[mode] = run_wrk(base + FLOOR_PATH, duration, headers=FLOOR_HEADERS)
-        for scenario in scenarios(records):
-            for mode, base in portals.items():
-                pages[scenario.key][mode] = measure(
-                    base + scenario.path,
-                    duration,
-                    workers=servers.GUNICORN_WORKERS,
-                    drain_url=base + FLOOR_PATH,
-                    conditional=True,
+        for scale in prepared:
+            label = f"x{scale['scale']}"
+            scale["portals"] = {
+                mode: stack.enter_context(
+                    servers.portal(scale["database"], response_cache=mode == "warm", label=f"{label}-{mode}")
                 )
-            if scenario.peer_path:
-                # One process: its requests/s, if estimated, are 1 ÷ latency.
-                figures = measure(peer + scenario.peer_path, duration, workers=1, drain_url=peer + "/-/versions.json")
-                pages[scenario.key]["peer"] = {"path": scenario.peer_path, **figures}
+                for mode in MODES
+            }
+            scale["peer"] = stack.enter_context(servers.datasette(*scale["sqlite"], label=label))
+        floors_before = {}
+        for scale in prepared:
+            for mode, base in scale["portals"].items():
+                run_wrk(base + FLOOR_PATH, 1)  # both workers up, their database connections open
+                floors_before[scale["scale"], mode] = run_wrk(base + FLOOR_PATH, duration, headers=FLOOR_HEADERS)
+        for index, first in enumerate(prepared[0]["scenarios"]):
+            log(f"  {first.label}")
+            for scale in prepared:
+                scenario, page = scale["scenarios"][index], scale["pages"][first.key]
+                for mode, base in scale["portals"].items():
+                    page[mode] = measure(
+                        base + scenario.path,
+                        duration,
+                        workers=servers.GUNICORN_WORKERS,
+                        drain_url=base + FLOOR_PATH,
+                        conditional=True,
+                    )
+                if scenario.peer_path:
+                    # One process: its requests/s, if estimated, are 1 ÷ latency.
+                    peer = scale["peer"]
+                    figures = measure(
+                        peer + scenario.peer_path, duration, workers=1, drain_url=peer + "/-/versions.json"
+                    )
+                    page["peer"] = {"path": scenario.peer_path, **figures}
         # The floor before and after the pages: their mean is the reference, their spread shows the noise.
-        floor = {}
-        for mode, base in portals.items():
-            after = run_wrk(base + FLOOR_PATH, duration, headers=FLOOR_HEADERS)
-            floor[mode] = {"rps": (before[mode]["rps"] + after["rps"]) / 2, "before": before[mode], "after": after}
+        for scale in prepared:
+            scale["floor"] = {}
+            for mode, base in scale["portals"].items():
+                before = floors_before[scale["scale"], mode]
+                after = run_wrk(base + FLOOR_PATH, duration, headers=FLOOR_HEADERS)
+                scale["floor"][mode] = {"rps": (before["rps"] + after["rps"]) / 2, "before": before, "after": after}
+
+
+def scale_result(scale: dict) -> dict:
+    """What the results keep of a measured scale, with the breakdown of its cold API list."""
     # After the servers have stopped, so that the timings have the machine to themselves.
-    costs = cold_api_list_costs(database)
-    counts = sqlite_counts(sqlite_path)
-    summary = f"{counts['operations']:,} operations, {counts['instruments']:,} instruments (database {database})"
-    return {"database": database, "summary": summary, "rows": counts, "floor": floor, "pages": pages, "costs": costs}
+    costs = cold_api_list_costs(scale["database"])
+    counts = sqlite_counts(scale["sqlite"][0])
+    summary = (
+        f"{counts['operations']:,} operations, {counts['instruments']:,} instruments (database {scale['database']})"
+    )
+    return {
+        "database": scale["database"],
+        "summary": summary,
+        "rows": counts,
+        "floor": scale["floor"],
+        "pages": scale["pages"],
+        "costs": costs,
+    }
 
 
 def sqlite_counts(path: Path) -> dict:
@@ -206,15 +246,16 @@ def main() -> int:
     log(f"Databases (×{', ×'.join(map(str, scales))}) on {where}")
     names = {scale: databases.ensure_database(settings.DATABASES["default"], scale, log) for scale in scales}
     collect_static()
-    tables = []
-    for scale in scales:
-        log(f"×{scale}: measuring ({duration:g} s per URL)")
-        results["scales"][str(scale)] = measure_scale(scale, names[scale], duration)
-        table = report.text_table(scale, results["scales"][str(scale)])
-        tables.append(table)
+    prepared = [prepare_scale(scale, names[scale]) for scale in scales]
+    log(
+        f"Measuring every page at ×{', ×'.join(map(str, scales))}, cold, warm and on Datasette ({duration:g} s per URL)"
+    )
+    measure_scales(prepared, duration)
+    for scale in prepared:
+        results["scales"][str(scale["scale"])] = scale_result(scale)
         log()
-        log(table)
-        log()
+        log(report.text_table(scale["scale"], results["scales"][str(scale["scale"])]))
+    log()
     results["run_seconds"] = time.monotonic() - STARTED
     results["load_average_end"] = os.getloadavg()
     verdicts = report.targets(results)
