@@ -64,45 +64,71 @@ def run_wrk(url: str, duration: int, connections: int = CONNECTIONS, headers: di
     }
 
 
-def sample(url: str, *, conditional: bool) -> dict:
-    """Sequential requests: their latencies (s), statuses, and the portal's count of SQL queries.
+class Sampler:
+    """Sequential requests to one URL: their latencies (s), statuses, and the portal's count of SQL queries.
 
     With ``conditional``, the second request carries the validators (ETag, Last-Modified) the first answer
     gave; an unchanged page should answer it 304. The server does the same work either way, so its latency
     counts among the samples.
     """
-    latencies, queries, conditional_status = [], [], None
-    started = time.monotonic()
-    status, headers = fetch(url)
-    latencies.append(time.monotonic() - started)
-    queries.append(headers.get("X-Bench-Queries"))
-    validators = {}
-    if headers.get("ETag"):
-        validators["If-None-Match"] = headers["ETag"]
-    if headers.get("Last-Modified"):
-        validators["If-Modified-Since"] = headers["Last-Modified"]
-    while len(latencies) < MIN_SAMPLES or (len(latencies) < MAX_SAMPLES and sum(latencies) < SAMPLING_SECONDS):
+
+    def __init__(self, url: str, *, conditional: bool):
+        self.url, self.conditional = url, conditional
+        self.latencies, self.queries = [], []
+        self.status = self.conditional_status = None
+        self.validators = {}
+
+    @property
+    def wants_more(self) -> bool:
+        taken = len(self.latencies)
+        return taken < MIN_SAMPLES or (taken < MAX_SAMPLES and sum(self.latencies) < SAMPLING_SECONDS)
+
+    def request(self) -> None:
         begun = time.monotonic()
-        if conditional and conditional_status is None and status == 200 and validators:
-            conditional_status, headers = fetch(url, validators)
+        if self.status is None:
+            self.status, headers = fetch(self.url)
+            if headers.get("ETag"):
+                self.validators["If-None-Match"] = headers["ETag"]
+            if headers.get("Last-Modified"):
+                self.validators["If-Modified-Since"] = headers["Last-Modified"]
+        elif self.conditional and self.conditional_status is None and self.status == 200 and self.validators:
+            self.conditional_status, headers = fetch(self.url, self.validators)
         else:
-            _, headers = fetch(url)
-        latencies.append(time.monotonic() - begun)
-        queries.append(headers.get("X-Bench-Queries"))
-    return {
-        "latencies": latencies,
-        "status": status,
-        "conditional_status": conditional_status,
-        # The fewest: a request that filled a cache (the response cache, a worker's first use of something) ran
-        # more than the requests after it, which are what a running server answers.
-        "queries": min(counts) if (counts := [int(count) for count in queries if count is not None]) else None,
-        "queries_per_sample": queries,
-    }
+            _, headers = fetch(self.url)
+        self.latencies.append(time.monotonic() - begun)
+        self.queries.append(headers.get("X-Bench-Queries"))
+
+    def result(self) -> dict:
+        counts = [int(count) for count in self.queries if count is not None]
+        return {
+            "latencies": self.latencies,
+            "status": self.status,
+            "conditional_status": self.conditional_status,
+            # The fewest: a request that filled a cache (the response cache, a worker's first use of something)
+            # ran more than the requests after it, which are what a running server answers.
+            "queries": min(counts) if counts else None,
+            "queries_per_sample": self.queries,
+        }
 
 
-def measure(url: str, duration: int, *, workers: int, drain_url: str | None = None, conditional=False) -> dict:
-    """Everything the table shows for one URL on one server."""
-    sampled = sample(url, conditional=conditional)
+def sample_in_turn(urls: list[tuple[str, bool]]) -> list[dict]:
+    """Sequential requests to each URL (with whether to check its conditional GET), one URL after another in
+    turn until each has its samples.
+
+    The URLs are what one page is compared with (itself at other scales, cold and warm, Datasette's
+    equivalent): taken in turn, a drift in the machine's speed while they are sampled reaches them all alike,
+    so their medians compare.
+    """
+    samplers = [Sampler(url, conditional=conditional) for url, conditional in urls]
+    while active := [sampler for sampler in samplers if sampler.wants_more]:
+        for sampler in active:
+            sampler.request()
+    return [sampler.result() for sampler in samplers]
+
+
+def measure(url: str, sampled: dict, duration: int, *, workers: int, drain_url: str | None = None) -> dict:
+    """Everything the table shows for one URL on one server, from its samples (``sample_in_turn``) and wrk."""
+    sampled = dict(sampled)
     latencies = sampled.pop("latencies")
     alone = statistics.median(latencies[1:])
     figures = {**sampled, "alone_ms": alone * 1000, "samples_ms": [latency * 1000 for latency in latencies]}

@@ -124,7 +124,7 @@ def measure_scales(prepared: list[dict], duration: int) -> None:
     this shared machine. An idle server costs the one being loaded nothing.
     """
     from bench import servers
-    from bench.load import measure, run_wrk
+    from bench.load import measure, run_wrk, sample_in_turn
     from bench.report import MODES
     from bench.scenarios import FLOOR_HEADERS, FLOOR_PATH
 
@@ -145,23 +145,24 @@ def measure_scales(prepared: list[dict], duration: int) -> None:
                 floors_before[scale["scale"], mode] = run_wrk(base + FLOOR_PATH, duration, headers=FLOOR_HEADERS)
         for index, first in enumerate(prepared[0]["scenarios"]):
             log(f"  {first.label}")
+            # (scale, mode or "peer", base URL, path, conditional GET checked): the page everywhere it is measured.
+            targets = []
             for scale in prepared:
-                scenario, page = scale["scenarios"][index], scale["pages"][first.key]
+                scenario = scale["scenarios"][index]
                 for mode, base in scale["portals"].items():
-                    page[mode] = measure(
-                        base + scenario.path,
-                        duration,
-                        workers=servers.GUNICORN_WORKERS,
-                        drain_url=base + FLOOR_PATH,
-                        conditional=True,
-                    )
+                    targets.append((scale, mode, base, scenario.path, True))
                 if scenario.peer_path:
+                    targets.append((scale, "peer", scale["peer"], scenario.peer_path, False))
+            samples = sample_in_turn([(base + path, conditional) for _, _, base, path, conditional in targets])
+            for (scale, mode, base, path, _), sampled in zip(targets, samples, strict=True):
+                if mode == "peer":
                     # One process: its requests/s, if estimated, are 1 ÷ latency.
-                    peer = scale["peer"]
-                    figures = measure(
-                        peer + scenario.peer_path, duration, workers=1, drain_url=peer + "/-/versions.json"
+                    figures = measure(base + path, sampled, duration, workers=1, drain_url=base + "/-/versions.json")
+                    scale["pages"][first.key]["peer"] = {"path": path, **figures}
+                else:
+                    scale["pages"][first.key][mode] = measure(
+                        base + path, sampled, duration, workers=servers.GUNICORN_WORKERS, drain_url=base + FLOOR_PATH
                     )
-                    page["peer"] = {"path": scenario.peer_path, **figures}
         # The floor before and after the pages: their mean is the reference, their spread shows the noise.
         for scale in prepared:
             scale["floor"] = {}
