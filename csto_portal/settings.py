@@ -37,7 +37,7 @@ if not SECRET_KEY:
     SECRET_KEY = "insecure-development-key-do-not-use-in-production"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 
-ROOT_URLCONF = "csto_portal.urls"
+ROOT_URLCONF = "csto_portal.site.urls"
 WSGI_APPLICATION = "csto_portal.wsgi.application"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "organs",
     "treaties",
     "operations",
+    "csto_portal.site",
 ]
 
 MIDDLEWARE = [
@@ -187,7 +188,7 @@ SPECTACULAR_SETTINGS = {
         "UnitEnum": "operations.choices.Unit",
         "QualifierEnum": "operations.choices.Qualifier",
         "MeetingKindEnum": "operations.choices.MeetingKind",
-        "TimelineKindEnum": "csto_portal.timeline.CATEGORY_CHOICES",
+        "TimelineKindEnum": "csto_portal.site.timeline.CATEGORY_CHOICES",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -4,7 +4,7 @@ import datetime
 
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.db.models.fields.tuple_lookups import Tuple, TupleGreaterThan, TupleLessThan
 from django.utils.translation import gettext_lazy as _
 
@@ -23,6 +23,8 @@ from operations.choices import (
     Recurrence,
     Unit,
 )
+from organs.models import Organ, Partner, Person, State
+from treaties.models import Instrument
 
 
 def covering_year(year: int) -> Q:
@@ -112,10 +114,6 @@ class OperationQuerySet(models.QuerySet):
         The neighbouring editions of its series are not prefetched: a series may have thousands, and the page
         shows a few (``Operation.nearest_editions``).
         """
-        # Imported here: organs and treaties may come to import this module for their own pages.
-        from organs.models import Organ
-        from treaties.models import Instrument
-
         participations = _cited(
             Participation.objects.select_related("state", "partner").order_by(
                 "role", "state__name", "partner__name", "pk"
@@ -130,6 +128,10 @@ class OperationQuerySet(models.QuerySet):
                 Prefetch("areas", Area.objects.order_by("position", "name", "pk")),
             )
         )
+
+    def latest_first(self):
+        """Most recent first, undated ones last: how an organ's page lists the operations it ran or joined."""
+        return self.order_by(F("start_date").desc(nulls_last=True), "name", "pk")
 
     def covering_year(self, year: int):
         """Operations whose span covers ``year``: Kanal, 2003–2009 is found for 2005."""
@@ -276,6 +278,16 @@ class Operation(Publishable, Record):
         return earlier[:count][::-1], later[:count]
 
 
+class ParticipationQuerySet(models.QuerySet):
+    def published(self):
+        """Participations in published operations, each with its operation."""
+        return self.filter(operation__draft=False).select_related("operation")
+
+    def latest_first(self, *tie_breaks):
+        """The most recent operation first (undated ones last), then by its name, ``tie_breaks`` and pk."""
+        return self.order_by(F("operation__start_date").desc(nulls_last=True), "operation__name", *tie_breaks, "pk")
+
+
 class Participation(Record):
     """A state or organization hosting, taking part in or observing an operation."""
 
@@ -307,6 +319,8 @@ class Participation(Record):
         help_text=_("Which of the state's services took part, where known."),
     )
     note = models.TextField(_("note"), blank=True)
+
+    objects = ParticipationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("participation")
@@ -392,9 +406,6 @@ class MeetingQuerySet(models.QuerySet):
 
     def for_display(self):
         """A meeting's page: who met, what they adopted, and the sources."""
-        from organs.models import Organ, Partner, Person, State
-        from treaties.models import Instrument
-
         return _cited(
             self.select_related("host").prefetch_related(
                 Prefetch("organs", Organ.objects.order_by("position", "name", "pk")),
@@ -405,6 +416,10 @@ class MeetingQuerySet(models.QuerySet):
                 Prefetch("areas", Area.objects.order_by("position", "name", "pk")),
             )
         )
+
+    def latest_first(self):
+        """The most recent first, with the host state: how the pages of those who met list their meetings."""
+        return self.select_related("host").order_by("-start_date", "title", "pk")
 
     def covering_year(self, year: int):
         """Meetings held in ``year``, or spanning it."""

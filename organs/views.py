@@ -3,7 +3,7 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -12,9 +12,9 @@ from django.views.generic import DetailView
 
 from csto_portal.dates import PartialDate
 from csto_portal.lists import FilteredListView
-from csto_portal.related import RECENT, RecentList, list_url
+from csto_portal.related import RECENT, RecentList, SubqueryCount, list_url, recent
 from operations.choices import ParticipationRole
-from operations.models import Meeting
+from operations.models import Meeting, Operation, Participation, Series
 from organs.choices import MembershipStatus, OrganKind, OrganRelationKind
 from organs.filters import OrganFilterSet, PartnerFilterSet, StateFilterSet
 from organs.models import Organ, Partner, State
@@ -45,6 +45,10 @@ CHART_GROUPS = {
 }
 # Standings a reader should not mistake for full membership are marked as such.
 WARNING_STATUSES = [MembershipStatus.FROZEN, MembershipStatus.SUSPENDED, MembershipStatus.WITHDRAWN]
+
+
+def _latest_in_role(role):
+    return Participation.objects.published().filter(role=role).latest_first()
 
 
 @dataclass
@@ -157,7 +161,32 @@ class OrganListView(FilteredListView):
 
 
 class OrganDetailView(DetailView):
-    queryset = Organ.objects.for_display()
+    """An organ's page: its own record, then the most recent few of the instruments it adopted, the operations it
+    ran or joined and the meetings it took part in, each with its count, all in a fixed number of queries."""
+
+    queryset = (
+        Organ.objects.for_display()
+        .annotate(
+            instrument_count=SubqueryCount(Instrument.objects.filter(adopted_by_organ=OuterRef("pk"))),
+            operation_count=SubqueryCount(Operation.objects.filter(run_by=OuterRef("pk"))),
+            operation_involved_in_count=SubqueryCount(Operation.objects.filter(forces=OuterRef("pk"))),
+            meeting_count=SubqueryCount(Meeting.objects.filter(organs=OuterRef("pk"))),
+        )
+        .prefetch_related(
+            recent("instruments", Instrument.objects.in_order().newest_first(), "recent_instruments"),
+            recent("operations", Operation.objects.latest_first(), "recent_operations"),
+            Prefetch(
+                "series",
+                queryset=Series.objects.annotate(
+                    operation_count=SubqueryCount(Operation.objects.filter(series=OuterRef("pk")))
+                )
+                .order_by("name", "pk")
+                .prefetch_related(recent("operations", Operation.objects.latest_first(), "recent_operations")),
+            ),
+            recent("operations_involved_in", Operation.objects.latest_first(), "recent_operations_involved_in"),
+            recent("meetings", Meeting.objects.latest_first(), "recent_meetings"),
+        )
+    )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -219,9 +248,31 @@ class StateListView(FilteredListView):
 
 
 class StateDetailView(DetailView):
-    """A state's page, at its lower-case ISO code; any other spelling of the code redirects there."""
+    """A state's page, at its lower-case ISO code; any other spelling of the code redirects there. Its operations by
+    role are the most recent few with their counts; its meetings and instruments are fetched in
+    ``get_context_data``, as they are no one relation."""
 
-    queryset = State.objects.for_display()
+    queryset = (
+        State.objects.for_display()
+        .annotate(
+            **{
+                f"{role}_count": SubqueryCount(
+                    Participation.objects.filter(state=OuterRef("pk"), role=role, operation__draft=False)
+                )
+                for role in ParticipationRole.values
+            }
+        )
+        .prefetch_related(
+            *(
+                recent(
+                    "participations",
+                    _latest_in_role(role),
+                    f"recent_{role}",
+                )
+                for role in ParticipationRole.values
+            )
+        )
+    )
 
     def get(self, request, *args, **kwargs):
         code = kwargs["iso2"]
@@ -259,7 +310,7 @@ class StateDetailView(DetailView):
             ]
         ]
         # Hosted or represented at: what the meeting list's ?state= filter holds, so the count and the link agree.
-        meetings = Meeting.objects.with_state(state).select_related("host").order_by("-start_date", "title", "pk")
+        meetings = Meeting.objects.with_state(state).latest_first()
         context["meetings"] = RecentList(
             list(meetings[:RECENT]), meetings.count(), list_url("operations:meeting_list", state=code)
         )
@@ -329,4 +380,22 @@ class PartnerListView(FilteredListView):
 
 
 class PartnerDetailView(DetailView):
-    queryset = Partner.objects.for_display()
+    """A partner organization's page: its own record, then the instruments it adopted, the operations it hosted,
+    took part in or observed, and the meetings it attended."""
+
+    queryset = Partner.objects.for_display().prefetch_related(
+        Prefetch("instruments", queryset=Instrument.objects.in_order()),
+        *(
+            Prefetch(
+                "participations",
+                queryset=_latest_in_role(role),
+                to_attr=attr,
+            )
+            for role, attr in [
+                (ParticipationRole.HOST, "hosted"),
+                (ParticipationRole.PARTICIPANT, "took_part"),
+                (ParticipationRole.OBSERVER, "observed"),
+            ]
+        ),
+        Prefetch("meetings", queryset=Meeting.objects.latest_first()),
+    )

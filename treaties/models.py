@@ -9,10 +9,19 @@ from csto_portal.fulltext import search_index, search_vector_field
 from csto_portal.models import Citation, Record
 from csto_portal.publishing import Publishable, publishable_managers
 from csto_portal.record_urls import record_url
+from organs.models import Organ
 from treaties.choices import EventKind, InstrumentKind, InstrumentStatus, PartyStatus, RelationKind
 
 
 class InstrumentQuerySet(models.QuerySet):
+    def in_order(self):
+        """Instruments in the order they came about: by their first dated step, undated ones last; each with its own
+        dated steps (not one state's), earliest first, the first being the one a list shows."""
+        dated_events = InstrumentEvent.objects.filter(state__isnull=True).order_by("occurred_date", "pk")
+        return self.order_by(F("first_event_date").asc(nulls_last=True), "title", "pk").prefetch_related(
+            Prefetch("events", queryset=dated_events, to_attr="dated_events")
+        )
+
     def newest_first(self):
         """The instrument list's default order: by first dated step, newest first, undated last; then title."""
         return self.order_by(F("first_event_date").desc(nulls_last=True), "title", "pk")
@@ -32,10 +41,8 @@ class InstrumentQuerySet(models.QuerySet):
         )
 
     def for_display(self):
-        """Everything an instrument's page shows, in a fixed number of queries."""
-        from operations.models import Meeting, Operation
-        from organs.models import Organ
-
+        """What an instrument's page shows of this app's records and the organs it set up, in a fixed number of
+        queries (the page adds the operations and meetings linked to it)."""
         events = InstrumentEvent.objects.prefetch_related(self._cited()).order_by("occurred_date", "pk")
         whole = events.filter(state__isnull=True)
         steps = events.filter(state__isnull=False).select_related("state")
@@ -61,8 +68,6 @@ class InstrumentQuerySet(models.QuerySet):
                 .order_by("kind", "source__title", "pk"),
             ),
             Prefetch("established_organs", queryset=Organ.objects.order_by("position", "name", "pk")),
-            Prefetch("operations", queryset=Operation.objects.order_by("-start_date", "name", "pk")),
-            Prefetch("meetings", queryset=Meeting.objects.order_by("-start_date", "title", "pk")),
         )
 
     def with_events_between(self, year_from: int | None = None, year_to: int | None = None):

@@ -1,9 +1,12 @@
 from collections import defaultdict
 
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from csto_portal.lists import FilteredListView
 from csto_portal.previews import PreviewableDetailView
+from csto_portal.publishing import visible_to
+from operations.models import Meeting, Operation
 from treaties.choices import RelationKind
 from treaties.filters import InstrumentFilterSet
 from treaties.models import Instrument
@@ -16,6 +19,19 @@ INVERSE_RELATION_LABELS = {
     RelationKind.SUPPORTS: _("supported by"),
     RelationKind.SUPERSEDES: _("superseded by"),
 }
+
+
+def instrument_records(user):
+    """Instruments as their page and their API record show them, drafts included for those who may edit them:
+    the instrument's own record, then the operations and meetings linked to it (published ones only)."""
+    return (
+        visible_to(user, Instrument)
+        .for_display()
+        .prefetch_related(
+            Prefetch("operations", queryset=Operation.objects.order_by("-start_date", "name", "pk")),
+            Prefetch("meetings", queryset=Meeting.objects.order_by("-start_date", "title", "pk")),
+        )
+    )
 
 
 class InstrumentListView(FilteredListView):
@@ -35,6 +51,9 @@ class InstrumentDetailView(PreviewableDetailView):
     """One instrument: its life events, parties and their own steps, related records and sources."""
 
     model = Instrument
+
+    def get_queryset(self):
+        return instrument_records(self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

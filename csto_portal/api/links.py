@@ -1,8 +1,10 @@
 """How every API resource links to a related record: ``{slug|iso2, name|title, url}``, ``url`` being its API address.
 
-One serializer per kind of record, so the schema has one component for each and clients one type.
+One serializer per kind of record, made by ``link_serializer``, so the schema has one component for each and
+clients one type.
 """
 
+from functools import cache
 from urllib.parse import quote
 
 from rest_framework import serializers
@@ -10,9 +12,6 @@ from rest_framework.reverse import reverse
 
 from csto_portal.api.serializers import ModelSerializer
 from csto_portal.dates import DatePrecision
-from operations.models import Meeting, Operation
-from organs.models import Organ, Partner, Person, State
-from treaties.models import Instrument
 
 
 class PrecisionField(serializers.ChoiceField):
@@ -53,7 +52,9 @@ class ApiUrlField(serializers.HyperlinkedIdentityField):
         super().__init__(view_name=view_name, **kwargs)
 
     def key(self, obj) -> str:
-        return getattr(obj, self.lookup_field)
+        value = getattr(obj, self.lookup_field)
+        # ISO codes are lower case in the portal's URLs (/member-states/kz/).
+        return value.lower() if self.lookup_field == "iso2" else value
 
     def to_representation(self, value):
         # The address as a plain string: DRF's version checks its configuration and wraps the address in a
@@ -62,79 +63,16 @@ class ApiUrlField(serializers.HyperlinkedIdentityField):
         return api_url(context, self.view_name, self.key(value), context.get("format"))
 
 
-class StateIdentityField(ApiUrlField):
-    """A state's API URL, at its lower-case ISO code as in the portal's URLs (/member-states/kz/)."""
-
-    def __init__(self, **kwargs):
-        super().__init__("api:state-detail", lookup_field="iso2", **kwargs)
-
-    def key(self, obj) -> str:
-        return obj.iso2.lower()
-
-
-class StateCodeField(serializers.SlugRelatedField):
-    """A state written by its ISO 3166-1 alpha-2 code, in either case ("kz" or "KZ")."""
-
-    def __init__(self, **kwargs):
-        if not kwargs.get("read_only"):
-            kwargs.setdefault("queryset", State.objects.all())
-        super().__init__(slug_field="iso2", **kwargs)
-
-    def to_internal_value(self, data):
-        return super().to_internal_value(data.upper() if isinstance(data, str) else data)
-
-
-class StateLinkSerializer(ModelSerializer):
-    url = StateIdentityField(help_text="The state in the API.")
-
-    class Meta:
-        model = State
-        fields = ["iso2", "name", "url"]
-
-
-class OrganLinkSerializer(ModelSerializer):
-    url = ApiUrlField("api:organ-detail")
-
-    class Meta:
-        model = Organ
-        fields = ["slug", "name", "url"]
-
-
-class PartnerLinkSerializer(ModelSerializer):
-    url = ApiUrlField("api:partner-detail")
-
-    class Meta:
-        model = Partner
-        fields = ["slug", "name", "url"]
-
-
-class PersonLinkSerializer(ModelSerializer):
-    url = ApiUrlField("api:person-detail")
-
-    class Meta:
-        model = Person
-        fields = ["slug", "name", "url"]
-
-
-class InstrumentLinkSerializer(ModelSerializer):
-    url = ApiUrlField("api:instrument-detail")
-
-    class Meta:
-        model = Instrument
-        fields = ["slug", "title", "url"]
-
-
-class OperationLinkSerializer(ModelSerializer):
-    url = ApiUrlField("api:operation-detail")
-
-    class Meta:
-        model = Operation
-        fields = ["slug", "name", "url"]
-
-
-class MeetingLinkSerializer(ModelSerializer):
-    url = ApiUrlField("api:meeting-detail")
-
-    class Meta:
-        model = Meeting
-        fields = ["slug", "title", "url"]
+@cache
+def link_serializer(model) -> type[ModelSerializer]:
+    """The serializer that links to a record of ``model``: its key (ISO code or slug), its name or title, and its
+    API URL (``api:<model>-detail``). One class per model, so every resource nests the same schema component."""
+    names = {field.name for field in model._meta.fields}
+    key = "iso2" if "iso2" in names else "slug"
+    label = "name" if "name" in names else "title"
+    name = model.__name__
+    meta = type("Meta", (), {"model": model, "fields": [key, label, "url"]})
+    url = ApiUrlField(
+        f"api:{model._meta.model_name}-detail", lookup_field=key, help_text=f"The {name.lower()} in the API."
+    )
+    return type(f"{name}LinkSerializer", (ModelSerializer,), {"__module__": __name__, "url": url, "Meta": meta})

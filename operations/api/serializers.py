@@ -6,21 +6,13 @@ from rest_framework import serializers
 from rest_framework.reverse import reverse
 
 from csto_portal.api.base import CitationSerializer, DraftFieldMixin, PartialDateField, ValidatedModelSerializer
-from csto_portal.api.links import (
-    ApiUrlField,
-    InstrumentLinkSerializer,
-    OrganLinkSerializer,
-    PartnerLinkSerializer,
-    PersonLinkSerializer,
-    PrecisionField,
-    StateCodeField,
-    StateLinkSerializer,
-)
+from csto_portal.api.links import ApiUrlField, PrecisionField, link_serializer
 from csto_portal.api.serializers import ModelSerializer
 from csto_portal.models import Area
 from operations.choices import Agency, ParticipationRole
 from operations.models import NEAREST_EDITIONS, Meeting, Operation, Participation, Result, Series
-from organs.models import Organ, Partner, Person
+from organs.api.serializers import StateCodeField
+from organs.models import Organ, Partner, Person, State
 from treaties.models import Instrument
 
 
@@ -62,8 +54,8 @@ class SeriesEditionSerializer(ModelSerializer):
 
 
 class ParticipationSerializer(ModelSerializer):
-    state = StateLinkSerializer(read_only=True, allow_null=True)
-    partner = PartnerLinkSerializer(read_only=True, allow_null=True, help_text="An organization taking part.")
+    state = link_serializer(State)(read_only=True, allow_null=True)
+    partner = link_serializer(Partner)(read_only=True, allow_null=True, help_text="An organization taking part.")
     agencies = serializers.ListField(
         child=serializers.ChoiceField(choices=Agency.choices),
         read_only=True,
@@ -112,7 +104,9 @@ class OperationListSerializer(ModelSerializer):
     start_precision = PrecisionField("start")
     end = PartialDateField(read_only=True, allow_null=True)
     end_precision = PrecisionField("end")
-    hosts = StateLinkSerializer(source="host_states", many=True, read_only=True, help_text="The states that hosted it.")
+    hosts = link_serializer(State)(
+        source="host_states", many=True, read_only=True, help_text="The states that hosted it."
+    )
 
     class Meta:
         model = Operation
@@ -136,9 +130,9 @@ class OperationListSerializer(ModelSerializer):
 
 
 class OperationDetailSerializer(OperationListSerializer):
-    run_by = OrganLinkSerializer(read_only=True, allow_null=True)
-    forces = OrganLinkSerializer(many=True, read_only=True, help_text="CSTO forces and bodies involved.")
-    instruments = InstrumentLinkSerializer(many=True, read_only=True)
+    run_by = link_serializer(Organ)(read_only=True, allow_null=True)
+    forces = link_serializer(Organ)(many=True, read_only=True, help_text="CSTO forces and bodies involved.")
+    instruments = link_serializer(Instrument)(many=True, read_only=True)
     areas = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True, help_text="Area slugs.")
     participants = serializers.SerializerMethodField(help_text="States and organizations that took part.")
     observers = serializers.SerializerMethodField(help_text="States and organizations that observed it.")
@@ -236,7 +230,7 @@ class MeetingListSerializer(ModelSerializer):
     start_precision = PrecisionField("start", allow_null=False)
     end = PartialDateField(read_only=True, allow_null=True)
     end_precision = PrecisionField("end")
-    host = StateLinkSerializer(read_only=True, allow_null=True, help_text="The host state, where known.")
+    host = link_serializer(State)(read_only=True, allow_null=True, help_text="The host state, where known.")
 
     class Meta:
         model = Meeting
@@ -260,11 +254,11 @@ class MeetingListSerializer(ModelSerializer):
 
 
 class MeetingDetailSerializer(MeetingListSerializer):
-    organs = OrganLinkSerializer(many=True, read_only=True, help_text="CSTO organs taking part.")
-    partners = PartnerLinkSerializer(many=True, read_only=True, help_text="Organizations taking part.")
-    states = StateLinkSerializer(many=True, read_only=True, help_text="States represented.")
-    people = PersonLinkSerializer(many=True, read_only=True, help_text="People present.")
-    instruments = InstrumentLinkSerializer(many=True, read_only=True, help_text="Documents adopted or signed.")
+    organs = link_serializer(Organ)(many=True, read_only=True, help_text="CSTO organs taking part.")
+    partners = link_serializer(Partner)(many=True, read_only=True, help_text="Organizations taking part.")
+    states = link_serializer(State)(many=True, read_only=True, help_text="States represented.")
+    people = link_serializer(Person)(many=True, read_only=True, help_text="People present.")
+    instruments = link_serializer(Instrument)(many=True, read_only=True, help_text="Documents adopted or signed.")
     areas = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True, help_text="Area slugs.")
     citations = CitationSerializer(many=True, read_only=True)
 

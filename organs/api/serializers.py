@@ -13,26 +13,28 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from csto_portal.api.base import CitationSerializer, PartialDateField, ValidatedModelSerializer
-from csto_portal.api.links import (
-    ApiUrlField,
-    InstrumentLinkSerializer,
-    OperationLinkSerializer,
-    OrganLinkSerializer,
-    PartnerLinkSerializer,
-    PersonLinkSerializer,
-    PrecisionField,
-    StateCodeField,
-    StateIdentityField,
-)
+from csto_portal.api.links import ApiUrlField, PrecisionField, link_serializer
 from csto_portal.api.serializers import ModelSerializer
 from csto_portal.models import Area
 from csto_portal.related import RECENT, list_url
-from operations.models import Participation
+from operations.models import Operation, Participation
 from organs.choices import MembershipStatus
 from organs.models import Chairmanship, Membership, Organ, OrganRelation, Partner, Person, Post, State, Tenure
-from treaties.models import Party
+from treaties.models import Instrument, Party
 
 # Fields
+
+
+class StateCodeField(serializers.SlugRelatedField):
+    """A state written by its ISO 3166-1 alpha-2 code, in either case ("kz" or "KZ")."""
+
+    def __init__(self, **kwargs):
+        if not kwargs.get("read_only"):
+            kwargs.setdefault("queryset", State.objects.all())
+        super().__init__(slug_field="iso2", **kwargs)
+
+    def to_internal_value(self, data):
+        return super().to_internal_value(data.upper() if isinstance(data, str) else data)
 
 
 class LinkedRelatedField(serializers.SlugRelatedField):
@@ -76,7 +78,7 @@ class TenureDatesSerializer(ModelSerializer):
 class HolderTenureSerializer(TenureDatesSerializer):
     """A tenure as listed under its post: who held it, and when."""
 
-    person = PersonLinkSerializer(read_only=True)
+    person = link_serializer(Person)(read_only=True)
 
     class Meta(TenureDatesSerializer.Meta):
         fields = ["person", *TenureDatesSerializer.Meta.fields]
@@ -95,8 +97,8 @@ class PostSerializer(ModelSerializer):
 class TenurePostSerializer(ModelSerializer):
     """A post and the body it belongs to: a CSTO organ or a partner organization (the other is null)."""
 
-    organ = OrganLinkSerializer(read_only=True, allow_null=True)
-    partner = PartnerLinkSerializer(read_only=True, allow_null=True)
+    organ = link_serializer(Organ)(read_only=True, allow_null=True)
+    partner = link_serializer(Partner)(read_only=True, allow_null=True)
 
     class Meta:
         model = Post
@@ -115,7 +117,7 @@ class PersonTenureSerializer(TenureDatesSerializer):
 class OrganRelationSerializer(ModelSerializer):
     """This organ ``kind`` the other organ (e.g. accountable to the Council on Collective Security)."""
 
-    organ = OrganLinkSerializer(source="target", read_only=True)
+    organ = link_serializer(Organ)(source="target", read_only=True)
 
     class Meta:
         model = OrganRelation
@@ -125,7 +127,7 @@ class OrganRelationSerializer(ModelSerializer):
 class InboundOrganRelationSerializer(ModelSerializer):
     """The other organ ``kind`` this one (e.g. the Permanent Council acts between sessions of this one)."""
 
-    organ = OrganLinkSerializer(source="source", read_only=True)
+    organ = link_serializer(Organ)(source="source", read_only=True)
 
     class Meta:
         model = OrganRelation
@@ -135,7 +137,7 @@ class InboundOrganRelationSerializer(ModelSerializer):
 class StandingSerializer(ModelSerializer):
     """A state's standing on a day: its status, in the Organization (``body`` null) or in one organ, since when."""
 
-    body = OrganLinkSerializer(read_only=True, allow_null=True)
+    body = link_serializer(Organ)(read_only=True, allow_null=True)
     start = PartialDateField(read_only=True)
     start_precision = PrecisionField("start")
 
@@ -147,14 +149,14 @@ class StandingSerializer(ModelSerializer):
 class MembershipSerializer(ModelSerializer):
     """A period of a state's standing, in the Organization (``body`` null) or in one of its organs."""
 
-    body = OrganLinkSerializer(read_only=True, allow_null=True)
+    body = link_serializer(Organ)(read_only=True, allow_null=True)
     start = PartialDateField(read_only=True)
     start_precision = PrecisionField("start")
     end = PartialDateField(read_only=True, allow_null=True)
     end_precision = PrecisionField("end")
     requested = PartialDateField(read_only=True, allow_null=True)
     requested_precision = PrecisionField("requested")
-    basis_instrument = InstrumentLinkSerializer(read_only=True, allow_null=True)
+    basis_instrument = link_serializer(Instrument)(read_only=True, allow_null=True)
     citations = CitationSerializer(many=True, read_only=True)
 
     class Meta:
@@ -190,7 +192,7 @@ class ChairmanshipSerializer(ModelSerializer):
 class PartySerializer(ModelSerializer):
     """An instrument the state is listed for, and whether it is a party, a signatory or has withdrawn."""
 
-    instrument = InstrumentLinkSerializer(read_only=True)
+    instrument = link_serializer(Instrument)(read_only=True)
 
     class Meta:
         model = Party
@@ -200,7 +202,7 @@ class PartySerializer(ModelSerializer):
 class OperationRoleSerializer(ModelSerializer):
     """An operation the state or organization hosted, took part in or observed."""
 
-    operation = OperationLinkSerializer(read_only=True)
+    operation = link_serializer(Operation)(read_only=True)
 
     class Meta:
         model = Participation
@@ -236,7 +238,7 @@ class OrganSerializer(ValidatedModelSerializer):
     url = ApiUrlField("api:organ-detail")
     established = PartialDateField(required=False, allow_null=True)
     established_precision = PrecisionField("established")
-    established_by = InstrumentLinkSerializer(read_only=True, allow_null=True)
+    established_by = link_serializer(Instrument)(read_only=True, allow_null=True)
     areas = serializers.SlugRelatedField(
         slug_field="slug",
         queryset=Area.objects.all(),
@@ -292,7 +294,7 @@ def standing_of(state: State) -> list[Membership]:
 
 
 class StateListSerializer(ModelSerializer):
-    url = StateIdentityField()
+    url = ApiUrlField("api:state-detail", lookup_field="iso2")
     status = serializers.SerializerMethodField(
         help_text=(
             "The state's standing today, or on the day given by ?as_of= in a list: in the Organization, or, for a "
@@ -410,7 +412,7 @@ class PersonSerializer(ValidatedModelSerializer):
 
 class PartnerListSerializer(ModelSerializer):
     url = ApiUrlField("api:partner-detail")
-    parent = PartnerLinkSerializer(read_only=True, allow_null=True)
+    parent = link_serializer(Partner)(read_only=True, allow_null=True)
 
     class Meta:
         model = Partner
@@ -422,7 +424,7 @@ class PartnerSerializer(ValidatedModelSerializer):
 
     url = ApiUrlField("api:partner-detail")
     parent = LinkedRelatedField(
-        PartnerLinkSerializer,
+        link_serializer(Partner),
         queryset=Partner.objects.all(),
         allow_null=True,
         required=False,
@@ -436,9 +438,9 @@ class PartnerSerializer(ValidatedModelSerializer):
         required=False,
         help_text="Areas of co-operation, by slug.",
     )
-    bodies = PartnerLinkSerializer(many=True, read_only=True)
+    bodies = link_serializer(Partner)(many=True, read_only=True)
     posts = PostSerializer(many=True, read_only=True)
-    instruments = InstrumentLinkSerializer(many=True, read_only=True)
+    instruments = link_serializer(Instrument)(many=True, read_only=True)
     operations = OperationRoleSerializer(source="participations", many=True, read_only=True)
     citations = CitationSerializer(many=True, read_only=True)
 

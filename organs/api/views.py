@@ -1,14 +1,55 @@
 """The API's organs, member states, people and partner organizations: read by anyone, written with a token."""
 
+from django.db.models import F, OuterRef, Prefetch
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import viewsets
 
 from csto_portal.api.base import LastModifiedMixin
+from csto_portal.related import SubqueryCount, recent
+from operations.models import Operation, Participation
 from organs.api import serializers
 from organs.filters import OrganFilterSet, PartnerFilterSet, PersonFilterSet, StateFilterSet
 from organs.models import Organ, Partner, Person, State
+from treaties.models import Instrument, Party
+
+
+def state_records():
+    """What the API's state record nests: its own history and sources, then its most recent instruments and
+    operations with how many there are in the API lists its record links to."""
+    newest_parties = (
+        Party.objects.filter(instrument__draft=False)
+        .select_related("instrument")
+        .order_by(F("instrument__first_event_date").desc(nulls_last=True), "instrument__title", "pk")
+    )
+    # The same sets as the operation and instrument lists' ?state= filters, which the record links to.
+    state = OuterRef(OuterRef("pk"))
+    return (
+        State.objects.for_api()
+        .annotate(
+            operation_count=SubqueryCount(Operation.objects.with_participant(state=state)),
+            instrument_count=SubqueryCount(Instrument.objects.concerning(state)),
+        )
+        .prefetch_related(
+            recent("parties", newest_parties, "recent_parties"),
+            recent("participations", Participation.objects.published().latest_first("role"), "recent_participations"),
+        )
+    )
+
+
+def partner_records():
+    """What the API's partner record nests: its own bodies, posts and sources, then its instruments and the
+    operations it took part in, by role."""
+    return Partner.objects.for_api().prefetch_related(
+        Prefetch("instruments", queryset=Instrument.objects.in_order()),
+        Prefetch(
+            "participations",
+            queryset=Participation.objects.published().order_by(
+                "role", F("operation__start_date").desc(nulls_last=True), "operation__name", "pk"
+            ),
+        ),
+    )
 
 
 class OrganViewSet(LastModifiedMixin, viewsets.ModelViewSet):
@@ -46,7 +87,7 @@ class StateViewSet(LastModifiedMixin, viewsets.ModelViewSet):
     filterset_class = StateFilterSet
 
     def get_queryset(self):
-        return State.objects.member_states() if self.action == "list" else State.objects.for_api()
+        return State.objects.member_states() if self.action == "list" else state_records()
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
@@ -75,7 +116,7 @@ class StateViewSet(LastModifiedMixin, viewsets.ModelViewSet):
 
     def _refetch(self, serializer):
         # The record answered nests its most recent instruments and operations and their counts, as a GET does.
-        serializer.instance = State.objects.for_api().get(pk=serializer.instance.pk)
+        serializer.instance = state_records().get(pk=serializer.instance.pk)
 
 
 class PersonViewSet(LastModifiedMixin, viewsets.ModelViewSet):
@@ -100,7 +141,7 @@ class PartnerViewSet(LastModifiedMixin, viewsets.ModelViewSet):
     filterset_class = PartnerFilterSet
 
     def get_queryset(self):
-        return Partner.objects.for_list() if self.action == "list" else Partner.objects.for_api()
+        return Partner.objects.for_list() if self.action == "list" else partner_records()
 
     def get_serializer_class(self):
         return serializers.PartnerListSerializer if self.action == "list" else serializers.PartnerSerializer

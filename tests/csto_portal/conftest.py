@@ -1,6 +1,6 @@
 import pytest
 
-from csto_portal import search
+from csto_portal.site import search
 from operations.models import Operation
 
 WORD = "Quokkaland"

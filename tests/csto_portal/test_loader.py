@@ -7,8 +7,8 @@ from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from csto_portal.loader import DATASET_DIR
 from csto_portal.models import Source
+from csto_portal.site.loader import DATASET_DIR
 from organs.models import State
 
 pytestmark = pytest.mark.django_db

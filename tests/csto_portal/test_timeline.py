@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from csto_portal.timeline import Timeline, timeline
+from csto_portal.site.timeline import Timeline, timeline
 from tests.growth import grow_dataset
 from treaties.models import Instrument, InstrumentEvent
 

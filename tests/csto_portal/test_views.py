@@ -5,7 +5,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from csto_portal.fulltext import SEARCH_CONFIG
-from csto_portal.search import GROUPS
+from csto_portal.site.search import GROUPS
 from operations.models import Meeting, Operation
 from organs.models import Organ, Partner
 from tests.csto_portal.conftest import WORD

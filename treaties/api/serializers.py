@@ -7,19 +7,12 @@ from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
 from csto_portal.api.base import CitationSerializer, DraftFieldMixin, PartialDateField, ValidatedModelSerializer
-from csto_portal.api.links import (
-    ApiUrlField,
-    InstrumentLinkSerializer,
-    MeetingLinkSerializer,
-    OperationLinkSerializer,
-    OrganLinkSerializer,
-    StateLinkSerializer,
-    api_url,
-)
+from csto_portal.api.links import ApiUrlField, api_url, link_serializer
 from csto_portal.api.serializers import ModelSerializer, Serializer
 from csto_portal.dates import DatePrecision
 from csto_portal.models import Area
-from organs.models import Organ, Partner
+from operations.models import Meeting, Operation
+from organs.models import Organ, Partner, State
 from treaties.choices import RelationKind
 from treaties.models import Instrument, InstrumentEvent, Party
 
@@ -61,7 +54,7 @@ class InstrumentFirstEventSerializer(ModelSerializer):
 
 
 class InstrumentEventSerializer(InstrumentFirstEventSerializer):
-    state = StateLinkSerializer(read_only=True, allow_null=True, help_text="Null for the instrument as a whole.")
+    state = link_serializer(State)(read_only=True, allow_null=True, help_text="Null for the instrument as a whole.")
     citations = CitationSerializer(many=True, read_only=True)
 
     class Meta(InstrumentFirstEventSerializer.Meta):
@@ -69,7 +62,7 @@ class InstrumentEventSerializer(InstrumentFirstEventSerializer):
 
 
 class InstrumentPartySerializer(ModelSerializer):
-    state = StateLinkSerializer(read_only=True)
+    state = link_serializer(State)(read_only=True)
     steps = InstrumentEventSerializer(
         many=True, read_only=True, help_text="The state's own dated steps (signature, ratification …), in date order."
     )
@@ -84,7 +77,7 @@ class InstrumentRelatedSerializer(Serializer):
     relation = serializers.ChoiceField(
         choices=RELATIONS, help_text='How this instrument relates to the other: "amends", or "amended_by" …'
     )
-    instrument = InstrumentLinkSerializer()
+    instrument = link_serializer(Instrument)()
     citations = CitationSerializer(many=True)
 
 
@@ -151,9 +144,9 @@ class InstrumentSerializer(DraftFieldMixin, ValidatedModelSerializer, Instrument
     )
     parties = serializers.SerializerMethodField(help_text="The states listed for it, each with its own steps.")
     related = serializers.SerializerMethodField(help_text="Instruments it relates to, and those relating to it.")
-    established_organs = OrganLinkSerializer(many=True, read_only=True, help_text="Organs it set up.")
-    operations = OperationLinkSerializer(many=True, read_only=True)
-    meetings = MeetingLinkSerializer(many=True, read_only=True, help_text="Meetings that adopted or signed it.")
+    established_organs = link_serializer(Organ)(many=True, read_only=True, help_text="Organs it set up.")
+    operations = link_serializer(Operation)(many=True, read_only=True)
+    meetings = link_serializer(Meeting)(many=True, read_only=True, help_text="Meetings that adopted or signed it.")
     citations = CitationSerializer(many=True, read_only=True)
 
     class Meta(InstrumentListSerializer.Meta):

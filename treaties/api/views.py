@@ -8,6 +8,7 @@ from csto_portal.publishing import visible_to
 from treaties.api.serializers import InstrumentListSerializer, InstrumentSerializer
 from treaties.filters import InstrumentFilterSet
 from treaties.models import Instrument
+from treaties.views import instrument_records
 
 
 @extend_schema_view(
@@ -35,8 +36,9 @@ class InstrumentViewSet(LastModifiedMixin, viewsets.ModelViewSet):
 
     def get_queryset(self):
         # The list's order comes from the FilterSet's ``ordering`` (newest first by default, then title and pk).
-        manager = visible_to(self.request.user, Instrument)
-        return manager.for_list() if self.action == "list" else manager.for_display()
+        if self.action == "list":
+            return visible_to(self.request.user, Instrument).for_list()
+        return instrument_records(self.request.user)
 
     def get_serializer_class(self):
         return InstrumentListSerializer if self.action == "list" else InstrumentSerializer
@@ -51,4 +53,4 @@ class InstrumentViewSet(LastModifiedMixin, viewsets.ModelViewSet):
 
     def _reload(self, serializer):
         """Answer a write with the record as a read shows it, nested lists included."""
-        serializer.instance = Instrument.all_objects.for_display().get(pk=serializer.instance.pk)
+        serializer.instance = instrument_records(self.request.user).get(pk=serializer.instance.pk)

@@ -7,9 +7,9 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from csto_portal import data_version
-from csto_portal.forms import SearchForm, TimelineForm
-from csto_portal.search import search_all
-from csto_portal.timeline import entry, timeline
+from csto_portal.site.forms import SearchForm, TimelineForm
+from csto_portal.site.search import search_all
+from csto_portal.site.timeline import entry, timeline
 from operations.models import Meeting, Operation
 from organs.models import Membership, Organ, Partner
 from treaties.models import Instrument, InstrumentEvent
@@ -90,7 +90,7 @@ def timeline_view(request):
         "entries": entries,
         "filtered": any(request.GET.get(name) for name in form.fields),
     }
-    return render(request, "csto_portal/timeline.html", context, status=200 if form.is_valid() else 400)
+    return render(request, "site/timeline.html", context, status=200 if form.is_valid() else 400)
 
 
 def search(request):
@@ -103,4 +103,4 @@ def search(request):
         "search_query": query,
         "groups": search_all(query) if query else [],
     }
-    return render(request, "csto_portal/search.html", context, status=200 if valid else 400)
+    return render(request, "site/search.html", context, status=200 if valid else 400)

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from csto_portal.filters import CodeChoiceField, YearField, YearRangeForm
 from csto_portal.models import Area
-from csto_portal.timeline import CATEGORIES
+from csto_portal.site.timeline import CATEGORIES
 
 
 class TimelineForm(YearRangeForm):

@@ -23,7 +23,7 @@ from operations.models import Meeting, Operation, Participation, Result, Series
 from organs.models import Chairmanship, Membership, Organ, OrganRelation, Partner, Person, Post, State, Tenure
 from treaties.models import Instrument, InstrumentEvent, InstrumentRelation, Party
 
-DATASET_DIR = Path(__file__).resolve().parent.parent / "dataset"
+DATASET_DIR = Path(__file__).resolve().parents[2] / "dataset"
 
 
 class DatasetError(Exception):

@@ -1,7 +1,7 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from csto_portal.api import views
+from csto_portal.site.api import views
 from operations.api.urls import urlpatterns as operations_urls
 from organs.api.urls import urlpatterns as organs_urls
 from treaties.api.urls import urlpatterns as treaties_urls

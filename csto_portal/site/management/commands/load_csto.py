@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from csto_portal.loader import DATASET_DIR, DatasetError, Loader
+from csto_portal.site.loader import DATASET_DIR, DatasetError, Loader
 from organs.models import State
 
 

@@ -12,9 +12,9 @@ from rest_framework.views import APIView
 
 from csto_portal.api.serializers import Serializer, UtcDateTimeField
 from csto_portal.dates import DatePrecision
-from csto_portal.forms import SearchForm, TimelineForm
-from csto_portal.search import TOTAL_CAP, search_all
-from csto_portal.timeline import CATEGORIES, CATEGORY_CHOICES, entry, timeline
+from csto_portal.site.forms import SearchForm, TimelineForm
+from csto_portal.site.search import TOTAL_CAP, search_all
+from csto_portal.site.timeline import CATEGORIES, CATEGORY_CHOICES, entry, timeline
 
 RESOURCES = [
     ("organs", "api:organ-list"),

@@ -4,8 +4,8 @@ from django.http import JsonResponse
 from django.urls import include, path
 from django.views.defaults import page_not_found
 
-from csto_portal import views
-from csto_portal.sitemaps import SITEMAPS
+from csto_portal.site import views
+from csto_portal.site.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -13,7 +13,7 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("admin/", admin.site.urls),
-    path("api/v1/", include("csto_portal.api.urls")),
+    path("api/v1/", include("csto_portal.site.api.urls")),
     path("", include("organs.urls")),
     path("", include("treaties.urls")),
     path("", include("operations.urls")),
