@@ -11,7 +11,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from import_export.formats.base_formats import CSV, JSON
 
-from csto_portal.embedded_db import embedded_database
+from csto_portal.embedded_db import database_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -108,7 +108,7 @@ if os.environ.get("DATABASE_URL"):
     if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
         raise ImproperlyConfigured("DATABASE_URL must point at PostgreSQL (postgres://user@host:port/name).")
 else:
-    DATABASES = {"default": embedded_database(BASE_DIR / "var")}
+    DATABASES = {"default": database_settings(BASE_DIR / "var")}
 
 if os.environ.get("TEST_DATABASE_NAME"):
     # Lets several test runs share one server without dropping each other's test database.
