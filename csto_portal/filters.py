@@ -5,6 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from csto_portal.models import Area
 from csto_portal.widgets import QuickSelect
 
 FIRST_YEAR, LAST_YEAR = 1900, 2100
@@ -58,6 +59,21 @@ class ChoiceFilter(QuickSelectMixin, django_filters.ChoiceFilter):
 
 class CodeFilter(QuickSelectMixin, django_filters.ModelChoiceFilter):
     field_class = CodeChoiceField
+
+
+class TextFilter(django_filters.CharFilter):
+    """``?q=``: words to look for, which the FilterSet's ``filter_text`` reads in its own fields."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**{"label": _("Text"), "method": "filter_text", "max_length": 200, **kwargs})
+
+
+def area_filter(**kwargs) -> CodeFilter:
+    """An area of activity, by its slug."""
+    queryset = Area.objects.order_by("position", "name", "pk")
+    return CodeFilter(
+        **{"label": _("Area"), "queryset": queryset, "to_field_name": "slug", "empty_label": _("Any area"), **kwargs}
+    )
 
 
 class YearField(forms.IntegerField):

@@ -1,13 +1,21 @@
 """Filters for operations and meetings, shared by the HTML lists and the API."""
 
-import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from csto_portal.filters import ChoiceFilter, CodeFilter, FilterSet, StableOrderingFilter, YearFilter
+from csto_portal.filters import (
+    ChoiceFilter,
+    CodeFilter,
+    FilterSet,
+    StableOrderingFilter,
+    TextFilter,
+    YearFilter,
+    area_filter,
+)
 from csto_portal.models import Area
 from operations.choices import MeetingKind, OperationKind, OperationStatus, ParticipationRole
 from operations.models import Meeting, Operation, Series
-from organs.models import Organ, Partner, State
+from organs.filters import organ_filter, partner_filter, state_filter
+from organs.models import Partner, State
 
 
 class OperationFilterSet(FilterSet):
@@ -24,18 +32,12 @@ class OperationFilterSet(FilterSet):
         empty_label=_("Any series"),
         help_text=_("Editions of one series, e.g. rubezh."),
     )
-    run_by = CodeFilter(
+    run_by = organ_filter(
         label=_("Run by"),
-        queryset=Organ.objects.order_by("position", "name", "pk"),
-        to_field_name="slug",
-        empty_label=_("Any organ"),
         help_text=_("The CSTO organ that runs it, e.g. coordinating-council-illegal-migration."),
     )
-    forces = CodeFilter(
+    forces = organ_filter(
         label=_("Forces or staff of"),
-        queryset=Organ.objects.order_by("position", "name", "pk"),
-        to_field_name="slug",
-        empty_label=_("Any organ"),
         help_text=_("A CSTO organ whose forces or staff took part, e.g. collective-rapid-reaction-forces."),
     )
     status = ChoiceFilter(
@@ -49,12 +51,8 @@ class OperationFilterSet(FilterSet):
         method="filter_year",
         help_text=_("Operations under way in that year, e.g. 2005."),
     )
-    state = CodeFilter(
-        label=_("State"),
-        queryset=State.objects.order_by("name", "pk"),
-        to_field_name="iso2",
+    state = state_filter(
         method="filter_state",
-        empty_label=_("Any state"),
         help_text=_("A state that hosted, took part in or observed it (ISO code, e.g. kz)."),
     )
     role = ChoiceFilter(
@@ -64,20 +62,11 @@ class OperationFilterSet(FilterSet):
         empty_label=_("Any role"),
         help_text=_("With a state: only operations in which it had this role."),
     )
-    area = CodeFilter(
-        label=_("Area"),
-        queryset=Area.objects.order_by("position", "name", "pk"),
-        to_field_name="slug",
+    area = area_filter(
         method="filter_area",
-        empty_label=_("Any area"),
         help_text=_("An area of activity, including its sub-areas."),
     )
-    q = django_filters.CharFilter(
-        label=_("Text"),
-        method="filter_text",
-        max_length=200,
-        help_text=_("Words in the name or summary."),
-    )
+    q = TextFilter(help_text=_("Words in the name or summary."))
     ordering = StableOrderingFilter(
         label=_("Order"),
         fields=[("start_date", "start"), ("name", "name")],
@@ -118,36 +107,19 @@ class MeetingFilterSet(FilterSet):
         label=_("Kind"), choices=MeetingKind.choices, empty_label=_("Any kind"), help_text=_("What sort of meeting.")
     )
     year = YearFilter(label=_("Year"), method="filter_year", help_text=_("Meetings held in that year, e.g. 2010."))
-    state = CodeFilter(
-        label=_("State"),
-        queryset=State.objects.order_by("name", "pk"),
-        to_field_name="iso2",
+    state = state_filter(
         method="filter_state",
-        empty_label=_("Any state"),
         help_text=_("A state that hosted the meeting or was represented at it (ISO code, e.g. ru)."),
     )
-    organ = CodeFilter(
-        label=_("Organ"),
+    organ = organ_filter(
         field_name="organs",
-        queryset=Organ.objects.order_by("position", "name", "pk"),
-        to_field_name="slug",
-        empty_label=_("Any organ"),
         help_text=_("A CSTO organ that took part, e.g. collective-security-council."),
     )
-    partner = CodeFilter(
-        label=_("Organization"),
-        queryset=Partner.objects.order_by("name", "pk"),
-        to_field_name="slug",
+    partner = partner_filter(
         method="filter_partner",
-        empty_label=_("Any organization"),
         help_text=_("A partner organization that took part, e.g. osce."),
     )
-    q = django_filters.CharFilter(
-        label=_("Text"),
-        method="filter_text",
-        max_length=200,
-        help_text=_("Words in the title, summary or place."),
-    )
+    q = TextFilter(help_text=_("Words in the title, summary or place."))
     ordering = StableOrderingFilter(
         label=_("Order"),
         fields=[("start_date", "start"), ("title", "title")],

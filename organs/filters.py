@@ -7,19 +7,44 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from csto_portal.filters import ChoiceFilter, CodeFilter, FilterSet, StableOrderingFilter
+from csto_portal.filters import ChoiceFilter, CodeFilter, FilterSet, StableOrderingFilter, TextFilter
 from organs.choices import MembershipStatus, OrganKind, PartnerKind
 from organs.models import Membership, Organ, Partner, Person, Post, State, Tenure
 
 
+def state_filter(**kwargs) -> CodeFilter:
+    """A state, by its ISO code (either case)."""
+    queryset = State.objects.order_by("name", "pk")
+    return CodeFilter(
+        **{"label": _("State"), "queryset": queryset, "to_field_name": "iso2", "empty_label": _("Any state"), **kwargs}
+    )
+
+
+def organ_filter(**kwargs) -> CodeFilter:
+    """A CSTO organ, by its slug."""
+    queryset = Organ.objects.order_by("position", "name", "pk")
+    return CodeFilter(
+        **{"label": _("Organ"), "queryset": queryset, "to_field_name": "slug", "empty_label": _("Any organ"), **kwargs}
+    )
+
+
+def partner_filter(**kwargs) -> CodeFilter:
+    """A partner organization, by its slug."""
+    queryset = Partner.objects.order_by("name", "pk")
+    return CodeFilter(
+        **{
+            "label": _("Organization"),
+            "queryset": queryset,
+            "to_field_name": "slug",
+            "empty_label": _("Any organization"),
+            **kwargs,
+        }
+    )
+
+
 class OrganFilterSet(FilterSet):
     kind = ChoiceFilter(label=_("Kind"), choices=OrganKind.choices, help_text=_("Only organs of this kind."))
-    q = django_filters.CharFilter(
-        label=_("Text"),
-        method="filter_text",
-        max_length=200,
-        help_text=_("Words in the name, acronym, mandate or composition."),
-    )
+    q = TextFilter(help_text=_("Words in the name, acronym, mandate or composition."))
     ordering = StableOrderingFilter(
         label=_("Order"),
         fields=[("position", "position"), ("name", "name")],
@@ -54,12 +79,7 @@ class StateFilterSet(FilterSet):
         method="filter_as_of",
         help_text=_("A day, as YYYY-MM-DD: the states that belonged on that day, with their standing then."),
     )
-    q = django_filters.CharFilter(
-        label=_("Text"),
-        method="filter_text",
-        max_length=200,
-        help_text=_("Words in the name or summary, or the two-letter code."),
-    )
+    q = TextFilter(help_text=_("Words in the name or summary, or the two-letter code."))
 
     class Meta:
         model = State
@@ -88,12 +108,7 @@ class PartnerFilterSet(FilterSet):
     kind = ChoiceFilter(
         label=_("Kind"), choices=PartnerKind.choices, help_text=_("Only organizations or bodies of this kind.")
     )
-    q = django_filters.CharFilter(
-        label=_("Text"),
-        method="filter_text",
-        max_length=200,
-        help_text=_("Words in the name, acronym or summary."),
-    )
+    q = TextFilter(help_text=_("Words in the name, acronym or summary."))
 
     class Meta:
         model = Partner
@@ -118,12 +133,7 @@ class PersonFilterSet(FilterSet):
         method="filter_post",
         help_text=_("A post's slug, e.g. csto-secretary-general: only people who held it (on that date, if given)."),
     )
-    q = django_filters.CharFilter(
-        label=_("Text"),
-        method="filter_text",
-        max_length=200,
-        help_text=_("Words in the name or summary."),
-    )
+    q = TextFilter(help_text=_("Words in the name or summary."))
 
     class Meta:
         model = Person

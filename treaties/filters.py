@@ -5,8 +5,8 @@ from django.db.models import F
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from csto_portal.filters import ChoiceFilter, CodeFilter, FilterSet, YearFilter, YearRangeForm
-from csto_portal.models import Area
+from csto_portal.filters import ChoiceFilter, FilterSet, TextFilter, YearFilter, YearRangeForm, area_filter
+from organs.filters import state_filter
 from organs.models import Organ, Partner, State
 from treaties.choices import InstrumentKind, InstrumentStatus
 from treaties.models import Instrument
@@ -70,28 +70,16 @@ class InstrumentFilterSet(FilterSet):
         method="filter_adopted_by",
         help_text=_("The CSTO organ or partner body that adopted it."),
     )
-    area = CodeFilter(
-        label=_("Area"),
+    area = area_filter(
         field_name="areas",
-        queryset=Area.objects.all(),
-        to_field_name="slug",
         empty_label=_("All areas"),
         help_text=_("Area of activity."),
     )
-    state = CodeFilter(
-        label=_("State"),
-        queryset=State.objects.all(),
-        to_field_name="iso2",
-        empty_label=_("Any state"),
+    state = state_filter(
         method="filter_state",
         help_text=_("A party, or a state with a dated step of its own."),
     )
-    q = django_filters.CharFilter(
-        label=_("Text"),
-        max_length=200,
-        method="filter_text",
-        help_text=_("Words in the title or summary."),
-    )
+    q = TextFilter(help_text=_("Words in the title or summary."))
     ordering = InstrumentOrderingFilter(
         label=_("Order by"),
         fields=[("title", "title"), ("first_event_date", "date")],
