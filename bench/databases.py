@@ -15,14 +15,13 @@ import time
 from pathlib import Path
 
 import psycopg2
+from django.db import connections
 from psycopg2 import sql
 
 from bench import generate
 
 ROOT = Path(__file__).resolve().parent.parent
 PREFIX = "csto_bench_x"
-# Python prepares rows while PostgreSQL computes search vectors and indexes: two generators keep both cores busy.
-GENERATOR_PROCESSES, PARALLEL_FROM = 2, 1000
 # Python prepares rows while PostgreSQL computes search vectors and indexes: two generators keep both cores busy.
 GENERATOR_PROCESSES, PARALLEL_FROM = 2, 1000
 
@@ -41,15 +40,11 @@ def fingerprint(factor: int) -> str:
     return f"csto-bench generator v{generate.GENERATOR_VERSION} factor {factor} inputs {digest.hexdigest()[:16]}"
 
 
-def server_connection(settings_database: dict, dbname: str = "postgres"):
-    """An autocommit connection to the server (its maintenance database by default, for CREATE and DROP)."""
-    connection = psycopg2.connect(
-        dbname=dbname,
-        user=settings_database.get("USER") or None,
-        password=settings_database.get("PASSWORD") or None,
-        host=settings_database.get("HOST") or None,
-        port=settings_database.get("PORT") or None,
-    )
+def server_connection(dbname: str = "postgres"):
+    """An autocommit connection to the portal's server (its maintenance database by default, for CREATE and DROP).
+
+    The parameters come from Django's own connection, which starts the embedded server when that is the one."""
+    connection = psycopg2.connect(**{**connections["default"].get_connection_params(), "dbname": dbname})
     connection.autocommit = True
     return connection
 
@@ -84,7 +79,7 @@ def manage(*args: str, database: str) -> None:
     subprocess.run(manage_command(*args), check=True, cwd=ROOT, env=manage_environment(database))
 
 
-def generate_data(settings_database: dict, factor: int, database: str) -> None:
+def generate_data(factor: int, database: str) -> None:
     """Multiply the database's data; large factors in two processes side by side, one per core."""
     parts = GENERATOR_PROCESSES if factor >= PARALLEL_FROM else 1
     if parts == 1:
@@ -99,20 +94,20 @@ def generate_data(settings_database: dict, factor: int, database: str) -> None:
     ]
     if any([process.wait() for process in processes]):
         raise RuntimeError(f"Generating ×{factor} failed; see the output above.")
-    connection = server_connection(settings_database, database)
+    connection = server_connection(database)
     with connection.cursor() as cursor:
         # Fresh planner statistics and visibility map, as a database kept by autovacuum would have.
         cursor.execute("VACUUM (ANALYZE)")
     connection.close()
 
 
-def ensure_database(settings_database: dict, factor: int, log=print) -> str:
+def ensure_database(factor: int, log=print) -> str:
     """The name of the database holding ``factor`` × the real dataset, making it first if needed."""
-    with contextlib.closing(server_connection(settings_database)) as connection:
-        return _ensure_database(connection, settings_database, factor, log)
+    with contextlib.closing(server_connection()) as connection:
+        return _ensure_database(connection, factor, log)
 
 
-def _ensure_database(connection, settings_database: dict, factor: int, log) -> str:
+def _ensure_database(connection, factor: int, log) -> str:
     name = database_name(factor)
     wanted = fingerprint(factor)
     if stored_fingerprint(connection, name) == wanted:
@@ -124,14 +119,14 @@ def _ensure_database(connection, settings_database: dict, factor: int, log) -> s
         if factor == 1:
             cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
         else:
-            template = _ensure_database(connection, settings_database, 1, log)
+            template = _ensure_database(connection, 1, log)
             cursor.execute(
                 sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(sql.Identifier(name), sql.Identifier(template))
             )
     if factor == 1:
         manage("migrate", "--noinput", "--verbosity", "0", database=name)
         manage("load_csto", database=name)
-    generate_data(settings_database, factor, name)
+    generate_data(factor, name)
     with connection.cursor() as cursor:
         # Written last, so that a run stopped half way leaves a database that the next run makes again.
         cursor.execute(sql.SQL("COMMENT ON DATABASE {} IS %s").format(sql.Identifier(name)), [wanted])

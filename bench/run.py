@@ -228,9 +228,9 @@ def main() -> int:
     if not shutil.which("wrk"):
         log("wrk is missing: apt-get install -y wrk (make bench does this).")
         return 1
-    # Holding a connection's settings keeps the embedded server (when there is no DATABASE_URL) up all run long.
+    # The first connection starts the embedded server (when there is no DATABASE_URL); this process then stays
+    # attached to it all run long, so that it is up for every server the run starts.
     django.setup()
-    from django.conf import settings
 
     from bench import databases, report
 
@@ -245,7 +245,7 @@ def main() -> int:
     }
     where = "DATABASE_URL" if os.environ.get("DATABASE_URL") else "the embedded PostgreSQL"
     log(f"Databases (×{', ×'.join(map(str, scales))}) on {where}")
-    names = {scale: databases.ensure_database(settings.DATABASES["default"], scale, log) for scale in scales}
+    names = {scale: databases.ensure_database(scale, log) for scale in scales}
     collect_static()
     prepared = [prepare_scale(scale, names[scale]) for scale in scales]
     log(
