@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from csto_portal.constraints import DateRange, IdRange
+from csto_portal.constraints import DateRange, IdRange, exactly_one_of
 from csto_portal.dates import PartialDateAttribute, date_order_constraint, partial_date_constraint, partial_date_fields
 from csto_portal.fulltext import search_index, search_vector_field
 from csto_portal.models import Record
@@ -237,8 +237,9 @@ class Membership(Record):
         ordering = ["start_date", "pk"]
         indexes = [models.Index(fields=["start_date", "id"], name="organs_membership_order")]  # default ordering
         constraints = [
-            models.CheckConstraint(
-                condition=Q(state__isnull=False, partner__isnull=True) | Q(state__isnull=True, partner__isnull=False),
+            exactly_one_of(
+                "state",
+                "partner",
                 name="%(app_label)s_%(class)s_one_holder",
                 violation_error_message=_("A membership belongs to either a state or an organization, not both."),
             ),
@@ -356,8 +357,9 @@ class Post(Record):
         verbose_name_plural = _("posts")
         ordering = ["title", "pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(organ__isnull=False, partner__isnull=True) | Q(organ__isnull=True, partner__isnull=False),
+            exactly_one_of(
+                "organ",
+                "partner",
                 name="%(app_label)s_%(class)s_one_body",
                 violation_error_message=_("A post belongs to either a CSTO organ or a partner organization."),
             )
