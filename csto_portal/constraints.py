@@ -1,11 +1,12 @@
-"""Range expressions for PostgreSQL exclusion constraints.
+"""Constraint building blocks shared by the apps: range expressions for PostgreSQL exclusion constraints, and
+the check that a row names exactly one of two related records.
 
 The embedded PostgreSQL has no ``btree_gist``, so equality on an id is written
 as the single-value range ``int8range(id, id, '[]')``, which core GiST indexes.
 """
 
 from django.contrib.postgres.fields import BigIntegerRangeField, DateRangeField
-from django.db.models import Func, Value
+from django.db.models import CheckConstraint, Func, Q, Value
 from django.db.models.functions import Least
 
 
@@ -32,3 +33,13 @@ class IdRange(Func):
 
     def __init__(self, expression):
         super().__init__(expression, expression, Value("[]"))
+
+
+def exactly_one_of(first: str, second: str, *, name: str, violation_error_message) -> CheckConstraint:
+    """A check that exactly one of the two nullable foreign keys ``first`` and ``second`` is set."""
+    return CheckConstraint(
+        condition=Q(**{f"{first}__isnull": False, f"{second}__isnull": True})
+        | Q(**{f"{first}__isnull": True, f"{second}__isnull": False}),
+        name=name,
+        violation_error_message=violation_error_message,
+    )

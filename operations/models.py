@@ -8,6 +8,7 @@ from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.db.models.fields.tuple_lookups import Tuple, TupleGreaterThan, TupleLessThan
 from django.utils.translation import gettext_lazy as _
 
+from csto_portal.constraints import exactly_one_of
 from csto_portal.dates import PartialDateAttribute, date_order_constraint, partial_date_constraint, partial_date_fields
 from csto_portal.fulltext import search_index, search_vector_field
 from csto_portal.models import Area, Citation, Record
@@ -327,8 +328,9 @@ class Participation(Record):
         verbose_name_plural = _("participations")
         ordering = ["operation", "role", "state__name", "partner__name", "pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(state__isnull=False, partner__isnull=True) | Q(state__isnull=True, partner__isnull=False),
+            exactly_one_of(
+                "state",
+                "partner",
                 name="%(app_label)s_%(class)s_one_participant",
                 violation_error_message=_("Name either a state or an organization."),
             ),

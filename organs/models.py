@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from csto_portal.constraints import DateRange, IdRange
+from csto_portal.constraints import DateRange, IdRange, exactly_one_of
 from csto_portal.dates import PartialDateAttribute, date_order_constraint, partial_date_constraint, partial_date_fields
 from csto_portal.fulltext import search_index, search_vector_field
 from csto_portal.models import Record
@@ -21,6 +21,23 @@ from organs.querysets import (
     PersonQuerySet,
     StateQuerySet,
 )
+
+
+class Period:
+    """A record in force from ``start_date`` up to, but not on, ``end_date`` (blank while it lasts).
+
+    The one rule of being in force on a day, kept here in both the forms it is needed in: a condition, from which
+    ``PeriodQuerySet.on()`` queries, and a test of a row already fetched, so that a page reading prefetched periods
+    answers as the query would.
+    """
+
+    @staticmethod
+    def in_force_condition(day) -> Q:
+        return Q(start_date__lte=day) & (Q(end_date__isnull=True) | Q(end_date__gt=day))
+
+    def in_force_on(self, day) -> bool:
+        # A blank start (a tenure whose start is unknown) is in force on no day, as NULL <= day is not true in SQL.
+        return self.start_date is not None and self.start_date <= day and (self.end_date is None or self.end_date > day)
 
 
 class State(Record):
@@ -57,6 +74,16 @@ class State(Record):
     def save(self, *args, **kwargs):
         self.iso2 = self.iso2.upper()
         super().save(*args, **kwargs)
+
+    def standing_on(self, day) -> list["Membership"]:
+        """The state's standing on ``day``: its periods in force then, in the Organization first, then in its organs
+        in chart order. Read from what was prefetched: the periods of ``for_list(day)``, or for any day the history
+        of ``for_display()`` or ``for_api()``."""
+        if getattr(self, "standing_date", None) == day:
+            periods = self.standing
+        else:
+            periods = [period for period in self.memberships.all() if period.in_force_on(day)]
+        return sorted(periods, key=lambda p: (p.body_id is not None, p.body.position if p.body_id else 0, p.pk))
 
 
 class Organ(Record):
@@ -174,7 +201,7 @@ class Partner(Record):
         return record_url("organs:partner_detail", self.slug)
 
 
-class Membership(Record):
+class Membership(Period, Record):
     """A period of one state's (or body's) standing in the CSTO or in one of its organs.
 
     Periods of one holder in one body never overlap; a state that leaves gets a
@@ -237,8 +264,9 @@ class Membership(Record):
         ordering = ["start_date", "pk"]
         indexes = [models.Index(fields=["start_date", "id"], name="organs_membership_order")]  # default ordering
         constraints = [
-            models.CheckConstraint(
-                condition=Q(state__isnull=False, partner__isnull=True) | Q(state__isnull=True, partner__isnull=False),
+            exactly_one_of(
+                "state",
+                "partner",
                 name="%(app_label)s_%(class)s_one_holder",
                 violation_error_message=_("A membership belongs to either a state or an organization, not both."),
             ),
@@ -356,8 +384,9 @@ class Post(Record):
         verbose_name_plural = _("posts")
         ordering = ["title", "pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(organ__isnull=False, partner__isnull=True) | Q(organ__isnull=True, partner__isnull=False),
+            exactly_one_of(
+                "organ",
+                "partner",
                 name="%(app_label)s_%(class)s_one_body",
                 violation_error_message=_("A post belongs to either a CSTO organ or a partner organization."),
             )
@@ -367,7 +396,7 @@ class Post(Record):
         return f"{self.title}, {self.organ or self.partner}"
 
 
-class Tenure(Record):
+class Tenure(Period, Record):
     """A person's time in a post, acting or in full."""
 
     person = models.ForeignKey(

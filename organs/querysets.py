@@ -2,7 +2,7 @@
 queries are shaped where they are declared (STYLE.md §3) and their number does not grow with the data."""
 
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Prefetch, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Value
 
 from organs import models as organ_models
 from organs.choices import MembershipStatus
@@ -10,8 +10,8 @@ from organs.choices import MembershipStatus
 
 class PeriodQuerySet(models.QuerySet):
     def on(self, date):
-        """Periods known to be in force on ``date``: started on or before it and not ended by it."""
-        return self.filter(Q(start_date__lte=date), Q(end_date__isnull=True) | Q(end_date__gt=date))
+        """Periods known to be in force on ``date``: started on or before it and not ended by it (``Period``)."""
+        return self.filter(self.model.in_force_condition(date))
 
 
 class MembershipQuerySet(PeriodQuerySet):
@@ -32,13 +32,13 @@ class StateQuerySet(models.QuerySet):
         return self.filter(Exists(organ_models.Membership.objects.filter(state=OuterRef("pk"))))
 
     def for_list(self, date):
-        """What the list of member states shows: each state's standing on ``date`` and its full-member periods."""
-        return self.prefetch_related(
+        """What the list of member states shows: each state's standing on ``date`` (``State.standing_on(date)``)
+        and its full-member periods."""
+        # The day goes with each row, so that the standing is read from this prefetch only when asked for that day.
+        return self.annotate(standing_date=Value(date, output_field=models.DateField())).prefetch_related(
             Prefetch(
                 "memberships",
-                queryset=organ_models.Membership.objects.on(date)
-                .select_related("body")
-                .order_by("body__position", "pk"),
+                queryset=organ_models.Membership.objects.on(date).select_related("body"),
                 to_attr="standing",
             ),
             Prefetch(

@@ -238,7 +238,7 @@ class StateListView(FilteredListView):
         context["rows"] = [
             {
                 "state": state,
-                "standing": state.standing,
+                "standing": state.standing_on(self.standing_date),
                 "joined": state.member_periods[0].start if state.member_periods else None,
                 "left": state.member_periods[-1].end if state.member_periods else None,
             }
@@ -337,13 +337,7 @@ class StateDetailView(DetailView):
             list_url("treaties:instrument_list", state=code),
         )
         context["warning_statuses"] = WARNING_STATUSES
-        today = timezone.localdate()
-        # The same test as Membership.objects.on(), applied to the periods already fetched for the history.
-        context["current"] = [
-            period
-            for period in state.memberships.all()
-            if period.start_date <= today and (period.end_date is None or period.end_date > today)
-        ]
+        context["current"] = state.standing_on(timezone.localdate())
         return context
 
 

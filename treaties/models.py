@@ -1,5 +1,7 @@
 """Treaties and other instruments: what they are, who adopted them, their life events and their parties."""
 
+from collections import defaultdict
+
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
@@ -193,6 +195,30 @@ class Instrument(Publishable, Record):
     @property
     def adopted_by(self):
         return self.adopted_by_organ or self.adopted_by_partner
+
+    def _steps_by_state(self) -> dict[int, list["InstrumentEvent"]]:
+        """The dated steps of single states (prefetched by ``for_display()``), by state, each in date order."""
+        steps = defaultdict(list)
+        for event in self.state_events:
+            steps[event.state_id].append(event)
+        return steps
+
+    def parties_with_steps(self) -> list["Party"]:
+        """The states listed for the instrument, each with ``steps``: its own dated steps, from the rows prefetched
+        by ``for_display()``."""
+        steps = self._steps_by_state()
+        parties = list(self.parties.all())
+        for party in parties:
+            party.steps = steps.get(party.state_id, [])
+        return parties
+
+    def unlisted_steps(self) -> list["InstrumentEvent"]:
+        """The dated steps of states the record does not list as parties, state by state, so that none goes
+        unshown; from the rows prefetched by ``for_display()``."""
+        steps = self._steps_by_state()
+        for party in self.parties.all():
+            steps.pop(party.state_id, None)
+        return [event for events in steps.values() for event in events]
 
 
 class InstrumentRelation(Record):

@@ -1,5 +1,3 @@
-from collections import defaultdict
-
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
@@ -58,15 +56,8 @@ class InstrumentDetailView(PreviewableDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         instrument = self.object
-        steps = defaultdict(list)
-        for event in instrument.state_events:
-            steps[event.state_id].append(event)
-        parties = list(instrument.parties.all())
-        for party in parties:
-            party.steps = steps.pop(party.state_id, [])
-        context["parties"] = parties
-        # Steps of states the record does not list as parties, so that no dated step goes unshown.
-        context["other_steps"] = [event for events in steps.values() for event in events]
+        context["parties"] = instrument.parties_with_steps()
+        context["other_steps"] = instrument.unlisted_steps()
         context["related"] = [
             {"label": relation.get_kind_display(), "instrument": relation.target}
             for relation in instrument.relations.all()

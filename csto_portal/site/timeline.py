@@ -1,16 +1,19 @@
 """One chronological timeline of every dated fact, built as a single SQL UNION.
 
-Each kind of dated record contributes a branch with the same columns; the
-union is ordered and paginated in PostgreSQL. A page of the timeline is one
+Each kind of dated record is one row of ``BRANCHES``, which says where its
+facts come from and how they read, and contributes a branch with the same
+columns (``Branch.facts()``); the union is ordered and paginated in PostgreSQL. A page of the timeline is one
 query in which each branch reads no more than the rows up to the end of that
 page from its date index, so its cost does not grow with the data; the count,
 which must read every row, is kept under the data version.
 """
 
 import datetime
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
-from django.db.models import CharField, F, Q, Value
+from django.db.models import CharField, F, Model, Q, Value
+from django.db.models.expressions import Combinable
 from django.db.models.functions import Coalesce, Lower
 from django.utils.translation import gettext_lazy as _
 
@@ -23,18 +26,6 @@ from organs.choices import MembershipStatus
 from organs.models import Chairmanship, Membership, Organ, Tenure
 from treaties.choices import EventKind
 from treaties.models import InstrumentEvent
-
-CATEGORIES = {
-    "instrument": _("Treaties and instruments"),
-    "operation": _("Operations and exercises"),
-    "meeting": _("Meetings and sessions"),
-    "membership": _("Membership"),
-    "organ": _("Organs established"),
-    "appointment": _("Appointments"),
-    "chairmanship": _("Chairmanships"),
-}
-
-CATEGORY_CHOICES = list(CATEGORIES.items())
 
 
 @dataclass(frozen=True)
@@ -53,12 +44,11 @@ class TimelineEntry:
 
     @property
     def text(self) -> str:
-        return _DESCRIBE[self.category](self)
+        return _BY_CATEGORY[self.category].describe(self)
 
     @property
     def url(self) -> str:
-        name, key = _LINKS[self.category], self.key
-        return record_url(name, key) if key else ""
+        return record_url(_BY_CATEGORY[self.category].link, self.key) if self.key else ""
 
 
 def _status_note(entry) -> str:
@@ -85,153 +75,155 @@ def _describe_membership(entry) -> str:
     return f"{entry.subject} {_MEMBERSHIP_CHANGES[entry.action]}{body}"
 
 
-_DESCRIBE = {
-    "instrument": _describe_instrument,
-    "operation": lambda entry: f"{entry.subject}{_status_note(entry)}",
-    "meeting": lambda entry: f"{entry.subject}{f', {entry.detail}' if entry.detail else ''}{_status_note(entry)}",
-    "membership": _describe_membership,
-    "organ": lambda entry: f"{entry.subject} established",
-    "appointment": lambda entry: f"{entry.subject} takes office: {entry.action}",
-    "chairmanship": lambda entry: f"{entry.subject} takes the chair of the CSTO",
-}
-_LINKS = {
-    "instrument": "treaties:instrument_detail",
-    "operation": "operations:operation_detail",
-    "meeting": "operations:meeting_detail",
-    "membership": "organs:state_detail",
-    "organ": "organs:organ_detail",
-    "appointment": "organs:organ_detail",
-    "chairmanship": "organs:state_detail",
-}
-
-
 def _text(value) -> Value:
     return Value(value, output_field=CharField())
 
 
-def _branch(queryset, *, date, precision, category, action, subject, key, detail):
-    # No model's default ordering: a branch is either counted, where it would be a sort for nothing, or ordered
-    # as the timeline is (``Timeline.__getitem__``).
-    return (
-        queryset.filter(**{f"{date}__isnull": False})
-        .order_by()
-        .values(
+@dataclass(frozen=True)
+class Branch:
+    """One kind of dated fact: the records it comes from, the partial date that places it, the columns the union
+    reads (``action``, ``subject``, ``key``, ``detail``), and how an entry of its kind reads and links."""
+
+    category: str
+    title: str
+    model: type[Model]
+    date: str
+    action: Combinable
+    subject: Combinable
+    key: Combinable
+    detail: Combinable
+    describe: Callable[[TimelineEntry], str]
+    link: str
+    where: Q = field(default_factory=Q)
+    areas: str | None = "areas"
+
+    @property
+    def date_field(self) -> str:
+        return f"{self.date}_date"
+
+    def facts(self, *, area=None, year_from=None, year_to=None, updated_since=None):
+        """The branch's dated records, narrowed by the timeline's filters, as the union's columns."""
+        records = self.model.objects.filter(self.where, **{f"{self.date_field}__isnull": False})
+        if area:
+            records = records.filter(**{f"{self.areas}__slug": area})
+        if updated_since:
+            records = records.filter(updated__gte=updated_since)
+        if year_from:
+            records = records.filter(**{f"{self.date_field}__year__gte": year_from})
+        if year_to:
+            records = records.filter(**{f"{self.date_field}__year__lte": year_to})
+        # No model's default ordering: a branch is either counted, where it would be a sort for nothing, or ordered
+        # as the timeline is (``Timeline.__getitem__``).
+        return records.order_by().values(
             "id",
             "updated",
-            sort_date=F(date),
-            precision=F(precision),
-            category=_text(category),
-            action=action,
-            subject=subject,
-            key=key,
-            detail=detail,
+            sort_date=F(self.date_field),
+            precision=F(f"{self.date}_precision"),
+            category=_text(self.category),
+            action=self.action,
+            subject=self.subject,
+            key=self.key,
+            detail=self.detail,
         )
-    )
 
 
-def _branches(area: str | None):
-    """(category, date field, branch queryset, has areas) for every kind of dated fact."""
-    by_area = Q(areas__slug=area) if area else Q()
-    yield (
+# Every kind of dated fact, in the order the filters offer them; memberships, appointments and chairmanships carry
+# no areas, so an area filter leaves them out.
+BRANCHES = [
+    Branch(
         "instrument",
-        "occurred_date",
-        _branch(
-            InstrumentEvent.objects.filter(Q(instrument__areas__slug=area) if area else Q(), instrument__draft=False),
-            date="occurred_date",
-            precision="occurred_precision",
-            category="instrument",
-            action=F("kind"),
-            subject=F("instrument__title"),
-            key=F("instrument__slug"),
-            detail=Coalesce(F("state__name"), _text("")),
-        ),
-    )
-    yield (
+        _("Treaties and instruments"),
+        InstrumentEvent,
+        "occurred",
+        action=F("kind"),
+        subject=F("instrument__title"),
+        key=F("instrument__slug"),
+        detail=Coalesce(F("state__name"), _text("")),
+        describe=_describe_instrument,
+        link="treaties:instrument_detail",
+        where=Q(instrument__draft=False),
+        areas="instrument__areas",
+    ),
+    Branch(
         "operation",
-        "start_date",
-        _branch(
-            Operation.objects.filter(by_area),
-            date="start_date",
-            precision="start_precision",
-            category="operation",
-            action=F("status"),
-            subject=F("name"),
-            key=F("slug"),
-            detail=F("kind"),
-        ),
-    )
-    yield (
+        _("Operations and exercises"),
+        Operation,
+        "start",
+        action=F("status"),
+        subject=F("name"),
+        key=F("slug"),
+        detail=F("kind"),
+        describe=lambda entry: f"{entry.subject}{_status_note(entry)}",
+        link="operations:operation_detail",
+    ),
+    Branch(
         "meeting",
-        "start_date",
-        _branch(
-            Meeting.objects.filter(by_area),
-            date="start_date",
-            precision="start_precision",
-            category="meeting",
-            action=F("status"),
-            subject=F("title"),
-            key=F("slug"),
-            detail=F("place"),
-        ),
-    )
-    yield (
-        "organ",
-        "established_date",
-        _branch(
-            Organ.objects.filter(by_area),
-            date="established_date",
-            precision="established_precision",
-            category="organ",
-            action=_text("established"),
-            subject=F("name"),
-            key=F("slug"),
-            detail=_text(""),
-        ),
-    )
-    if area:
-        return  # memberships, appointments and chairmanships carry no areas
-    yield (
+        _("Meetings and sessions"),
+        Meeting,
+        "start",
+        action=F("status"),
+        subject=F("title"),
+        key=F("slug"),
+        detail=F("place"),
+        describe=lambda entry: f"{entry.subject}{f', {entry.detail}' if entry.detail else ''}{_status_note(entry)}",
+        link="operations:meeting_detail",
+    ),
+    Branch(
         "membership",
-        "start_date",
-        _branch(
-            Membership.objects.filter(state__isnull=False),
-            date="start_date",
-            precision="start_precision",
-            category="membership",
-            action=F("status"),
-            subject=F("state__name"),
-            key=Lower("state__iso2"),
-            detail=Coalesce(F("body__name"), _text("")),
-        ),
-    )
-    yield (
+        _("Membership"),
+        Membership,
+        "start",
+        action=F("status"),
+        subject=F("state__name"),
+        key=Lower("state__iso2"),
+        detail=Coalesce(F("body__name"), _text("")),
+        describe=_describe_membership,
+        link="organs:state_detail",
+        where=Q(state__isnull=False),
+        areas=None,
+    ),
+    Branch(
+        "organ",
+        _("Organs established"),
+        Organ,
+        "established",
+        action=_text("established"),
+        subject=F("name"),
+        key=F("slug"),
+        detail=_text(""),
+        describe=lambda entry: f"{entry.subject} established",
+        link="organs:organ_detail",
+    ),
+    Branch(
         "appointment",
-        "start_date",
-        _branch(
-            Tenure.objects.all(),
-            date="start_date",
-            precision="start_precision",
-            category="appointment",
-            action=F("post__title"),
-            subject=F("person__name"),
-            key=Coalesce(F("post__organ__slug"), _text("")),
-            detail=Coalesce(F("post__partner__name"), F("post__organ__name")),
-        ),
-    )
-    yield (
+        _("Appointments"),
+        Tenure,
+        "start",
+        action=F("post__title"),
+        subject=F("person__name"),
+        key=Coalesce(F("post__organ__slug"), _text("")),
+        detail=Coalesce(F("post__partner__name"), F("post__organ__name")),
+        describe=lambda entry: f"{entry.subject} takes office: {entry.action}",
+        link="organs:organ_detail",
+        areas=None,
+    ),
+    Branch(
         "chairmanship",
-        "start_date",
-        _branch(
-            Chairmanship.objects.all(),
-            date="start_date",
-            precision="start_precision",
-            category="chairmanship",
-            action=_text("chair"),
-            subject=F("state__name"),
-            key=Lower("state__iso2"),
-            detail=_text(""),
-        ),
-    )
+        _("Chairmanships"),
+        Chairmanship,
+        "start",
+        action=_text("chair"),
+        subject=F("state__name"),
+        key=Lower("state__iso2"),
+        detail=_text(""),
+        describe=lambda entry: f"{entry.subject} takes the chair of the CSTO",
+        link="organs:state_detail",
+        areas=None,
+    ),
+]
+_BY_CATEGORY = {branch.category: branch for branch in BRANCHES}
+CATEGORIES = {branch.category: branch.title for branch in BRANCHES}
+CATEGORY_CHOICES = list(CATEGORIES.items())
 
 
 class Timeline:
@@ -277,17 +269,11 @@ def timeline(
     newest_first=False,
 ):
     """The timeline's facts in date order, oldest first unless ``newest_first``; wrap rows with ``entry()``."""
-    selected = []
-    for name, date_field, branch in _branches(area):
-        if category and name != category:
-            continue
-        if updated_since:
-            branch = branch.filter(updated__gte=updated_since)
-        if year_from:
-            branch = branch.filter(**{f"{date_field}__year__gte": year_from})
-        if year_to:
-            branch = branch.filter(**{f"{date_field}__year__lte": year_to})
-        selected.append(branch)
+    selected = [
+        branch.facts(area=area, year_from=year_from, year_to=year_to, updated_since=updated_since)
+        for branch in BRANCHES
+        if (not category or branch.category == category) and (not area or branch.areas)
+    ]
     if not selected:
         return []
     filters = (category, area, year_from, year_to, updated_since.isoformat() if updated_since else None)

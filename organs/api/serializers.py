@@ -279,18 +279,8 @@ class OrganSerializer(ValidatedModelSerializer):
 
 
 def standing_of(state: State) -> list[Membership]:
-    """The state's standing periods on the list's day (prefetched), or today from its full history."""
-    if hasattr(state, "standing"):
-        periods = state.standing
-    else:
-        today = timezone.localdate()
-        periods = [
-            period
-            for period in state.memberships.all()
-            if period.start_date <= today and (period.end_date is None or period.end_date > today)
-        ]
-    # The Organization itself first, then its organs in chart order.
-    return sorted(periods, key=lambda p: (p.body_id is not None, p.body.position if p.body_id else 0, p.pk))
+    """The state's standing on the list's day (``for_list()``), or today for a state's record."""
+    return state.standing_on(getattr(state, "standing_date", None) or timezone.localdate())
 
 
 class StateListSerializer(ModelSerializer):

@@ -1,8 +1,13 @@
 import datetime
 
 import pytest
+from django.urls import reverse
 
-from csto_portal.site.timeline import Timeline, timeline
+from csto_portal.dates import PartialDate
+from csto_portal.models import Area
+from csto_portal.site.timeline import BRANCHES, CATEGORIES, Timeline, entry, timeline
+from operations.models import Operation
+from organs.models import Chairmanship, Membership, Organ, Person, Post, State, Tenure
 from tests.growth import grow_dataset
 from treaties.models import Instrument, InstrumentEvent
 
@@ -65,3 +70,44 @@ def test_the_count_follows_every_write():
     before = rows.count()
     InstrumentEvent.objects.filter(pk=InstrumentEvent.objects.first().pk).delete()
     assert timeline().count() == before - 1
+
+
+def _facts_of_1901(category: str) -> list:
+    branch = next(branch for branch in BRANCHES if branch.category == category)
+    return [entry(row) for row in branch.facts(year_from=1901, year_to=1901)]
+
+
+def test_a_branch_reads_its_own_dated_records_and_says_how_they_read():
+    state = State.objects.create(iso2="XK", name="Test state")
+    Chairmanship.objects.create(state=state, start="1901-03", end="1902")
+    Membership.objects.create(state=state, status="observer", start="1901-05-02")
+    chair, joined = _facts_of_1901("chairmanship"), _facts_of_1901("membership")
+    page = reverse("organs:state_detail", args=["xk"])
+    assert [(fact.date, fact.text, fact.url) for fact in chair] == [
+        (PartialDate(datetime.date(1901, 3, 1), "month"), "Test state takes the chair of the CSTO", page)
+    ]
+    assert [(fact.text, fact.url) for fact in joined] == [("Test state becomes an observer", page)]
+
+
+def test_a_branch_leaves_out_records_with_no_date():
+    organ = Organ.objects.create(slug="test-organ", name="Test organ", kind="council")
+    post = Post.objects.create(slug="test-post", title="Test post", organ=organ)
+    person = Person.objects.create(slug="test-person", name="Test person")
+    Tenure.objects.create(person=person, post=post, end="1901-06")
+    Tenure.objects.create(person=person, post=post, start="1901-02", end="1901-06")
+    assert [fact.text for fact in _facts_of_1901("appointment")] == ["Test person takes office: Test post"]
+
+
+def test_an_area_filter_reads_only_the_kinds_of_fact_that_carry_areas():
+    area = Area.objects.create(slug="test-area", name="Test area")
+    operation = Operation.objects.create(slug="test-exercise", name="Test exercise", kind="exercise", start="1901")
+    operation.areas.add(area)
+    State.objects.create(iso2="XK", name="Test state").memberships.create(status="observer", start="1901")
+    rows = timeline(area="test-area")
+    assert len(rows.branches) == len([branch for branch in BRANCHES if branch.areas])
+    assert [(row["category"], row["key"]) for row in rows[0 : rows.count()]] == [("operation", "test-exercise")]
+
+
+def test_the_kinds_offered_are_the_branches_in_table_order():
+    assert list(CATEGORIES) == [branch.category for branch in BRANCHES]
+    assert timeline(category="membership", area="counter-terrorism") == []

@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from organs.models import Chairmanship, Membership, Organ, OrganRelation, Partner, Post, State, Tenure
+from organs.models import Chairmanship, Membership, Organ, OrganRelation, Partner, Person, Post, State, Tenure
 from tests.helpers import assert_refused
 
 pytestmark = pytest.mark.django_db
@@ -133,3 +133,79 @@ def test_a_tenure_is_recorded_once():
     existing = Tenure.objects.exclude(start_date=None).first()
     duplicate = Tenure(person=existing.person, post=existing.post, start=existing.start)
     assert_refused(duplicate, "organs_tenure_unique_start", "already exists")
+
+
+@pytest.fixture
+def two_periods():
+    """A state that was a member until 1 June 2005 and has been suspended since, and an observer in an organ."""
+    state = State.objects.create(iso2="XK", name="Test state")
+    organ = Organ.objects.create(slug="test-assembly", name="Test Assembly", kind="parliamentary", position=5)
+    member = Membership.objects.create(state=state, status="member", start="2001-01-01", end="2005-06-01")
+    suspended = Membership.objects.create(state=state, status="suspended", start="2005-06-01")
+    observer = Membership.objects.create(state=state, body=organ, status="observer", start="2003-01-01")
+    return state, member, suspended, observer
+
+
+DAYS = {
+    "before": datetime.date(2000, 12, 31),
+    "first day": datetime.date(2001, 1, 1),
+    "inside": datetime.date(2004, 3, 1),
+    "last day": datetime.date(2005, 5, 31),
+    "end day": datetime.date(2005, 6, 1),
+    "after": datetime.date(2020, 1, 1),
+}
+
+
+@pytest.mark.parametrize("day", DAYS.values(), ids=DAYS.keys())
+def test_a_fetched_period_is_in_force_on_the_days_the_query_finds_it(two_periods, day):
+    state, *periods = two_periods
+    assert {period for period in periods if period.in_force_on(day)} == set(
+        Membership.objects.filter(state=state).on(day)
+    )
+
+
+def test_a_period_is_in_force_from_its_first_day_until_the_day_before_its_end(two_periods):
+    _state, member, suspended, _observer = two_periods
+    in_force = {name: (member.in_force_on(day), suspended.in_force_on(day)) for name, day in DAYS.items()}
+    assert in_force == {
+        "before": (False, False),
+        "first day": (True, False),
+        "inside": (True, False),
+        "last day": (True, False),
+        "end day": (False, True),
+        "after": (False, True),
+    }
+
+
+def test_a_tenure_with_no_known_start_is_in_force_on_no_day():
+    post = Post.objects.create(slug="test-post", title="Test post", organ=Organ.objects.first())
+    person = Person.objects.create(slug="test-person", name="Test person")
+    tenure = Tenure.objects.create(person=person, post=post, end="2010")
+    assert not tenure.in_force_on(datetime.date(2005, 1, 1))
+    assert not Tenure.objects.filter(pk=tenure.pk).on(datetime.date(2005, 1, 1)).exists()
+
+
+def test_a_states_standing_is_read_from_its_prefetched_history_organization_first(
+    two_periods, django_assert_num_queries
+):
+    state, member, suspended, observer = two_periods
+    state = State.objects.for_display().get(pk=state.pk)
+    with django_assert_num_queries(0):
+        assert state.standing_on(DAYS["before"]) == []
+        assert state.standing_on(DAYS["inside"]) == [member, observer]
+        assert state.standing_on(DAYS["end day"]) == [suspended, observer]
+
+
+@pytest.mark.parametrize("day", DAYS.values(), ids=DAYS.keys())
+def test_the_state_list_gives_the_standing_on_its_day_without_a_query(two_periods, day, django_assert_num_queries):
+    state = two_periods[0]
+    listed = State.objects.for_list(day).get(pk=state.pk)
+    with django_assert_num_queries(0):
+        standing = listed.standing_on(day)
+    assert standing == State.objects.for_display().get(pk=state.pk).standing_on(day)
+
+
+def test_the_state_list_row_asked_for_another_day_reads_the_history(two_periods):
+    state, _member, suspended, observer = two_periods
+    listed = State.objects.for_list(DAYS["inside"]).get(pk=state.pk)
+    assert listed.standing_on(DAYS["after"]) == [suspended, observer]

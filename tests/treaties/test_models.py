@@ -131,3 +131,51 @@ def test_saving_an_instrument_read_before_its_events_changed_keeps_the_first_ste
     stale.summary = "Saved with the date it read: none."
     stale.save()
     assert first_step(undated) == (datetime.date(2003, 4, 28), "day")
+
+
+@pytest.fixture
+def listed_and_unlisted():
+    """An instrument listing two states, one of which has dated steps, and steps of two states it does not list."""
+    instrument = Instrument.objects.create(slug="test-accord", kind="agreement", title="Test accord", status="in_force")
+    alpha, beta, gamma, delta = (
+        State.objects.create(iso2=code, name=f"State {code}") for code in ("XA", "XB", "XC", "XD")
+    )
+    steps = {
+        (state.iso2, kind, day): InstrumentEvent.objects.create(
+            instrument=instrument, state=state, kind=kind, occurred=day
+        )
+        for state, kind, day in [
+            (alpha, "ratified", "2003-05-01"),
+            (gamma, "acceded", "2002-01-01"),
+            (delta, "signed", "2002-06-01"),
+            (alpha, "signed", "2001-03-01"),
+            (gamma, "withdrawn", "2004-01-01"),
+        ]
+    }
+    InstrumentEvent.objects.create(instrument=instrument, kind="signed", occurred="2001-03-01")
+    Party.objects.create(instrument=instrument, state=beta)
+    Party.objects.create(instrument=instrument, state=alpha)
+    return instrument, steps
+
+
+def test_each_listed_party_comes_with_its_own_steps_in_date_order(listed_and_unlisted, django_assert_num_queries):
+    instrument, steps = listed_and_unlisted
+    instrument = Instrument.objects.for_display().get(pk=instrument.pk)
+    with django_assert_num_queries(0):
+        parties = instrument.parties_with_steps()
+    assert [(party.state.iso2, party.steps) for party in parties] == [
+        ("XA", [steps["XA", "signed", "2001-03-01"], steps["XA", "ratified", "2003-05-01"]]),
+        ("XB", []),
+    ]
+
+
+def test_steps_of_states_not_listed_are_given_state_by_state(listed_and_unlisted, django_assert_num_queries):
+    instrument, steps = listed_and_unlisted
+    instrument = Instrument.objects.for_display().get(pk=instrument.pk)
+    with django_assert_num_queries(0):
+        unlisted = instrument.unlisted_steps()
+    assert unlisted == [
+        steps["XC", "acceded", "2002-01-01"],
+        steps["XC", "withdrawn", "2004-01-01"],
+        steps["XD", "signed", "2002-06-01"],
+    ]

@@ -1,7 +1,5 @@
 """Instruments in the API: a short shape for lists, and a detail with events, parties and related records."""
 
-from collections import defaultdict
-
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
@@ -182,13 +180,7 @@ class InstrumentSerializer(DraftFieldMixin, ValidatedModelSerializer, Instrument
 
     @extend_schema_field(InstrumentPartySerializer(many=True))
     def get_parties(self, instrument):
-        steps = defaultdict(list)
-        for event in instrument.state_events:
-            steps[event.state_id].append(event)
-        parties = list(instrument.parties.all())
-        for party in parties:
-            party.steps = steps.get(party.state_id, [])
-        return InstrumentPartySerializer(parties, many=True, context=self.context).data
+        return InstrumentPartySerializer(instrument.parties_with_steps(), many=True, context=self.context).data
 
     @extend_schema_field(InstrumentRelatedSerializer(many=True))
     def get_related(self, instrument):
