@@ -13,7 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 APPS = ["organs", "treaties", "operations"]
 TOP = ["csto_portal.site", "bench"]
-MODEL_MODULES = {"models", "choices", "querysets"}
+MODEL_MODULES = {"models", "choices"}
 
 
 def module_name(path: Path) -> str:
