@@ -4,7 +4,6 @@ import datetime
 from io import StringIO
 
 import pytest
-from django.contrib.auth.models import Permission, User
 from django.core.cache import cache, caches
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
@@ -13,8 +12,6 @@ from django.test import RequestFactory, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 from rest_framework.throttling import AnonRateThrottle
 
 from csto_portal import data_version
@@ -60,13 +57,9 @@ def queries_of(client, url, data=None, **headers):
 
 
 @pytest.fixture
-def operation_editor():
+def operation_editor(token_client):
     """An API client with the token of a user who may change operations, and nothing else."""
-    user = User.objects.create_user("operation-editor")
-    user.user_permissions.add(Permission.objects.get(codename="change_operation"))
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
-    return client
+    return token_client("change_operation")
 
 
 # Hits

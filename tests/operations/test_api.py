@@ -4,11 +4,8 @@ import io
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth.models import Permission, User
 from django.urls import reverse
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from operations.models import Meeting, Operation
 from tests.growth import add_editions, assert_queries_do_not_grow, queries_for
@@ -35,26 +32,6 @@ def absolute(path):
 def slugs(response):
     assert response.status_code == 200, response.content
     return [item["slug"] for item in response.json()["results"]]
-
-
-@pytest.fixture
-def api():
-    return APIClient()
-
-
-@pytest.fixture
-def token_client():
-    """A client sending the token of a new user who holds the given permissions (codenames)."""
-    made = iter(range(1000))
-
-    def make(*codenames):
-        user = User.objects.create_user(f"editor-{next(made)}")
-        user.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
-        client = APIClient()
-        client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
-        return client
-
-    return make
 
 
 def by_metric(results):

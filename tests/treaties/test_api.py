@@ -3,11 +3,8 @@ import datetime
 import io
 
 import pytest
-from django.contrib.auth.models import Permission, User
 from django.urls import reverse
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from operations.models import Meeting, Operation
 from organs.models import Organ
@@ -33,22 +30,14 @@ def get_list(client, **params):
     return client.get(LIST, {"page_size": 200, **params})
 
 
-def token_client(*codenames):
-    user = User.objects.create_user(f"editor-{'-'.join(codenames) or 'none'}")
-    user.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
-    token = Token.objects.create(user=user)
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-    return client
-
-
 @pytest.fixture
-def reader():
+def reader(token_client):
     return token_client()
 
 
 @pytest.fixture
-def editor():
+def writer(token_client):
+    """A client whose user may add, change and delete instruments."""
     return token_client("add_instrument", "change_instrument", "delete_instrument")
 
 
@@ -417,8 +406,8 @@ def test_users_without_the_permission_cannot_write(reader):
     assert reader.delete(detail("csto-charter")).status_code == 403
 
 
-def test_editor_creates_an_instrument_by_slugs(editor):
-    response = editor.post(LIST, NEW, format="json")
+def test_editor_creates_an_instrument_by_slugs(writer):
+    response = writer.post(LIST, NEW, format="json")
     assert response.status_code == 201, response.content
     body = response.json()
     assert body["slug"] == "test-protocol"
@@ -431,8 +420,8 @@ def test_editor_creates_an_instrument_by_slugs(editor):
     assert list(instrument.areas.values_list("slug", flat=True)) == ["peacekeeping"]
 
 
-def test_editor_updates_an_instrument_and_the_answer_keeps_its_nested_data(editor):
-    response = editor.patch(
+def test_editor_updates_an_instrument_and_the_answer_keeps_its_nested_data(writer):
+    response = writer.patch(
         detail("collective-security-treaty"),
         {"short_title": "Tashkent Treaty", "areas": ["military-cooperation", "peacekeeping"]},
         format="json",
@@ -445,8 +434,8 @@ def test_editor_updates_an_instrument_and_the_answer_keeps_its_nested_data(edito
     assert Instrument.objects.get(slug="collective-security-treaty").short_title == "Tashkent Treaty"
 
 
-def test_editor_replaces_the_adopter(editor):
-    response = editor.patch(
+def test_editor_replaces_the_adopter(writer):
+    response = writer.patch(
         detail("decision-establishing-csto"),
         {"adopted_by_organ": None, "adopted_by_partner": "un-general-assembly"},
         format="json",
@@ -455,14 +444,14 @@ def test_editor_replaces_the_adopter(editor):
     assert response.json()["adopted_by"]["type"] == "partner"
 
 
-def test_editor_deletes_an_instrument(editor):
+def test_editor_deletes_an_instrument(writer):
     Instrument.objects.create(slug="to-delete", kind="statement", title="Statement to delete", status="adopted")
-    assert editor.delete(detail("to-delete")).status_code == 204
+    assert writer.delete(detail("to-delete")).status_code == 204
     assert not Instrument.objects.filter(slug="to-delete").exists()
 
 
-def test_both_adopters_at_once_are_refused(editor):
-    response = editor.post(LIST, {**NEW, "adopted_by_partner": "un-general-assembly"}, format="json")
+def test_both_adopters_at_once_are_refused(writer):
+    response = writer.post(LIST, {**NEW, "adopted_by_partner": "un-general-assembly"}, format="json")
     assert response.status_code == 400
     assert response.json()["non_field_errors"] == [
         "Name either the CSTO organ or the partner body that adopted it, not both."
@@ -470,16 +459,16 @@ def test_both_adopters_at_once_are_refused(editor):
     assert not Instrument.objects.filter(slug="test-protocol").exists()
 
 
-def test_a_patch_adding_a_second_adopter_is_refused(editor):
-    response = editor.patch(
+def test_a_patch_adding_a_second_adopter_is_refused(writer):
+    response = writer.patch(
         detail("decision-establishing-csto"), {"adopted_by_partner": "un-general-assembly"}, format="json"
     )
     assert response.status_code == 400
     assert "not both" in response.json()["non_field_errors"][0]
 
 
-def test_duplicate_slug_is_refused(editor):
-    response = editor.post(LIST, {**NEW, "slug": "csto-charter"}, format="json")
+def test_duplicate_slug_is_refused(writer):
+    response = writer.post(LIST, {**NEW, "slug": "csto-charter"}, format="json")
     assert response.status_code == 400
     assert "already exists" in response.json()["slug"][0]
 
@@ -495,15 +484,15 @@ def test_duplicate_slug_is_refused(editor):
         ({"title": ""}, "title", "may not be blank"),
     ],
 )
-def test_invalid_values_are_refused_with_the_field_named(editor, change, field, message):
-    response = editor.post(LIST, {**NEW, **change}, format="json")
+def test_invalid_values_are_refused_with_the_field_named(writer, change, field, message):
+    response = writer.post(LIST, {**NEW, **change}, format="json")
     assert response.status_code == 400
     assert message in " ".join(response.json()[field])
 
 
-def test_deleting_an_instrument_still_referred_to_answers_409(editor):
+def test_deleting_an_instrument_still_referred_to_answers_409(writer):
     organ = Organ.objects.filter(established_by__isnull=False).select_related("established_by").first()
-    response = editor.delete(detail(organ.established_by.slug))
+    response = writer.delete(detail(organ.established_by.slug))
     assert response.status_code == 409
     assert "still referred to" in response.json()["detail"]
 
