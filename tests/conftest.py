@@ -1,6 +1,5 @@
 import itertools
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group, Permission, User
@@ -8,8 +7,7 @@ from django.core.management import call_command
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-# The tests' own records, so that the shipped dataset in dataset/ can grow without changing any test's outcome.
-TEST_DATASET = Path(__file__).resolve().parent / "dataset"
+from tests.helpers import TEST_DATASET
 
 
 @pytest.fixture(scope="session")

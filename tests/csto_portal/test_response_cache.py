@@ -17,6 +17,7 @@ from rest_framework.throttling import AnonRateThrottle
 from csto_portal import data_version
 from csto_portal.response_cache import response_key
 from operations.models import Operation
+from tests.helpers import TEST_DATASET
 from tests.test_admin import _form_data as admin_form_data
 
 pytestmark = pytest.mark.django_db
@@ -188,7 +189,7 @@ def test_an_admin_import_is_on_the_next_read(client, admin_client):
 def test_reloading_the_dataset_is_on_the_next_read(client):
     Operation.objects.filter(slug=SLUG).update(name="Rubezh-2010 (edited)")
     assert "Rubezh-2010 (edited)" in client.get(urls()["page"]).text
-    call_command("load_csto", stdout=StringIO())
+    call_command("load_csto", path=TEST_DATASET, stdout=StringIO())
     assert "Rubezh-2010 (edited)" not in client.get(urls()["page"]).text
 
 
