@@ -232,9 +232,6 @@ def test_meeting_organ_keeps_the_meetings_an_organ_took_part_in():
         "ccs-session-2006-06",
         "ccs-session-moscow-2008",
         "ccs-session-2009-06-14",
-        "cmfa-meeting-2008-12-04",
-        "cmfa-meeting-2009-09-26",
-        "cmfa-meeting-2010-03-25",
     }
 
 
