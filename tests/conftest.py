@@ -1,14 +1,20 @@
+import itertools
 from io import StringIO
 
 import pytest
+from django.contrib.auth.models import Group, Permission, User
 from django.core.management import call_command
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from tests.helpers import TEST_DATASET
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test runs against the real dataset, loaded once into the test database."""
+    """Every test runs against the tests' dataset (tests/dataset/), loaded once by the real loader."""
     with django_db_blocker.unblock():
-        call_command("load_csto", stdout=StringIO())
+        call_command("load_csto", path=TEST_DATASET, stdout=StringIO())
 
 
 @pytest.fixture(autouse=True)
@@ -46,3 +52,53 @@ def in_process_wsgi():
     yield
     request_started.connect(close_old_connections)
     request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def api():
+    """An API client without credentials, as any reader or other site calls the API."""
+    return APIClient()
+
+
+def _staff_in(group: str) -> User:
+    user = User.objects.create_user(group.lower().rstrip("s"), password="not-used", is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def editor(db):
+    """A staff member of the Editors group, as the portal's roles set it up."""
+    return _staff_in("Editors")
+
+
+@pytest.fixture
+def reviewer(db):
+    """A staff member of the Reviewers group, who may also publish drafts."""
+    return _staff_in("Reviewers")
+
+
+@pytest.fixture
+def token_client(db):
+    """Makes an API client sending a token: the given user's, or a new user's who holds just the given permissions.
+
+    A permission is looked up by its codename alone, so that a mistyped one fails here instead of leaving the user
+    silently without it.
+    """
+    users = itertools.count()
+
+    def make(*codenames: str, user: User | None = None) -> APIClient:
+        if user is None:
+            user = User.objects.create_user(f"api-user-{next(users)}")
+            user.user_permissions.add(*(Permission.objects.get(codename=codename) for codename in codenames))
+        client = APIClient()
+        client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=user)[0].key}")
+        return client
+
+    return make
+
+
+@pytest.fixture
+def editor_api(editor, token_client):
+    """The API as an editor uses it, with the token of the ``editor`` user."""
+    return token_client(user=editor)

@@ -1,6 +1,11 @@
+from pathlib import Path
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+
+# The tests' own records, so that the shipped dataset in dataset/ can grow without changing any test's outcome.
+TEST_DATASET = Path(__file__).resolve().parent / "dataset"
 
 
 def assert_refused(record, constraint: str, message: str):

@@ -4,11 +4,8 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.test import Client
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from csto_portal.dates import DatePrecision
 from operations.models import Meeting, Operation, Participation, Result, Series
@@ -72,31 +69,9 @@ def drafts():
     return {"instrument": instrument, "operation": operation, "meeting": meeting}
 
 
-def _user(name: str, group: str) -> User:
-    user = User.objects.create_user(name, password="not-used", is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
-@pytest.fixture
-def editor():
-    return _user("editor", "Editors")
-
-
-@pytest.fixture
-def reviewer():
-    return _user("reviewer", "Reviewers")
-
-
 def _logged_in(user) -> Client:
     client = Client()
     client.force_login(user)
-    return client
-
-
-def _api(user) -> APIClient:
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
     return client
 
 
@@ -172,13 +147,12 @@ def test_the_admin_offers_view_on_site_for_a_draft(editor, drafts):
     assert "View on site" in page.content.decode()
 
 
-def test_an_editor_reading_the_api_sees_drafts_and_which_they_are(editor, drafts):
-    api = _api(editor)
-    listed = api.get("/api/v1/operations/?year=2011").json()["results"]
+def test_an_editor_reading_the_api_sees_drafts_and_which_they_are(editor_api, drafts):
+    listed = editor_api.get("/api/v1/operations/?year=2011").json()["results"]
     assert [(row["slug"], row["draft"]) for row in listed if row["slug"] == "zorkaland-shield"] == [
         ("zorkaland-shield", True)
     ]
-    assert api.get("/api/v1/treaties/zorkaland-protocol/").json()["draft"] is True
+    assert editor_api.get("/api/v1/treaties/zorkaland-protocol/").json()["draft"] is True
 
 
 # Admin: editors make drafts, reviewers publish
@@ -254,22 +228,24 @@ def test_the_changelist_filters_drafts(editor, drafts):
 # API: the same rules
 
 
-def test_an_editor_cannot_publish_through_the_api(editor, client, drafts):
-    response = _api(editor).patch("/api/v1/operations/zorkaland-shield/", {"draft": False}, format="json")
+def test_an_editor_cannot_publish_through_the_api(editor_api, client, drafts):
+    response = editor_api.patch("/api/v1/operations/zorkaland-shield/", {"draft": False}, format="json")
     assert response.status_code == 400
     assert "Only a reviewer may publish" in response.json()["draft"][0]
     assert client.get("/api/v1/operations/zorkaland-shield/").status_code == 404
 
 
-def test_an_editor_cannot_create_a_published_record_through_the_api(editor):
+def test_an_editor_cannot_create_a_published_record_through_the_api(editor_api):
     body = {"slug": "api-exercise", "name": "API exercise", "kind": "exercise", "draft": False}
-    response = _api(editor).post("/api/v1/operations/", body, format="json")
+    response = editor_api.post("/api/v1/operations/", body, format="json")
     assert response.status_code == 400
     assert not Operation.all_objects.filter(slug="api-exercise").exists()
 
 
-def test_a_reviewer_publishes_through_the_api(reviewer, client, drafts):
-    response = _api(reviewer).patch("/api/v1/treaties/zorkaland-protocol/", {"draft": False}, format="json")
+def test_a_reviewer_publishes_through_the_api(reviewer, token_client, client, drafts):
+    response = token_client(user=reviewer).patch(
+        "/api/v1/treaties/zorkaland-protocol/", {"draft": False}, format="json"
+    )
     assert response.status_code == 200, response.content
     assert client.get("/api/v1/treaties/zorkaland-protocol/").status_code == 200
     assert MARK in client.get("/treaties/").content.decode()

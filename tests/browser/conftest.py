@@ -1,4 +1,4 @@
-"""A real Chromium driving the portal served from a thread, against the test database with the real dataset."""
+"""A real Chromium driving the portal served from a thread, against the test database holding the tests' dataset."""
 
 import os
 import shutil

@@ -3,8 +3,6 @@
 import pytest
 from django.contrib.auth.models import Permission, User
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from operations.models import Operation
 from organs.models import Membership
@@ -64,12 +62,12 @@ def test_an_earlier_version_of_a_record_without_search_text_opens_for_restoring(
     assert "Revert" in page.text
 
 
-def test_a_change_through_the_api_is_recorded_with_the_token_user(rubezh):
+def test_a_change_through_the_api_is_recorded_with_the_token_user(rubezh, token_client):
     editor = User.objects.create_user("api-editor")
     editor.user_permissions.add(Permission.objects.get(codename="change_operation"))
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=editor).key}")
-    response = client.patch(reverse("api:operation-detail", args=["rubezh-2010"]), {"summary": "Via the API."})
+    response = token_client(user=editor).patch(
+        reverse("api:operation-detail", args=["rubezh-2010"]), {"summary": "Via the API."}
+    )
     assert response.status_code == 200
     latest = rubezh.history.latest()
     assert (latest.history_user, latest.summary) == (editor, "Via the API.")

@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from csto_portal.models import Source
-from csto_portal.site.loader import DATASET_DIR
 from organs.models import State
+from tests.helpers import TEST_DATASET
 
 pytestmark = pytest.mark.django_db
 
@@ -18,14 +18,14 @@ def row_counts() -> dict[str, int]:
     return {model._meta.label: model.objects.count() for model in apps.get_models()}
 
 
-def load(path=DATASET_DIR):
+def load(path=TEST_DATASET):
     call_command("load_csto", path=path, stdout=StringIO())
 
 
 @pytest.fixture
 def dataset_copy(tmp_path):
     copy = tmp_path / "dataset"
-    shutil.copytree(DATASET_DIR, copy)
+    shutil.copytree(TEST_DATASET, copy)
     return copy
 
 
@@ -83,7 +83,7 @@ def test_an_unreadable_date_is_reported(dataset_copy):
 
 def test_if_empty_keeps_an_edited_database():
     State.objects.filter(iso2="AM").update(name="Armenia (edited)")
-    call_command("load_csto", if_empty=True, stdout=StringIO())
+    call_command("load_csto", path=TEST_DATASET, if_empty=True, stdout=StringIO())
     assert State.objects.get(iso2="AM").name == "Armenia (edited)"
 
 

@@ -2,12 +2,9 @@
 next read's total, in the API and on the HTML lists alike."""
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from operations.models import Operation
 
@@ -58,16 +55,12 @@ def test_every_write_is_on_the_next_total(client):
     assert api_total(client) == html_total(client) == Operation.objects.count()
 
 
-def test_an_editor_and_a_reader_are_counted_apart(client):
+def test_an_editor_and_a_reader_are_counted_apart(client, editor_api):
     Operation.all_objects.create(slug="draft-2031", name="Draft-2031", kind="exercise", draft=True)
     published = Operation.objects.count()
-    editor = User.objects.create_user("editor", is_staff=True)
-    editor.groups.add(Group.objects.get(name="Editors"))
-    api = APIClient()
-    api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=editor).key}")
 
     assert api_total(client) == published
-    assert api.get(API_LIST).json()["count"] == published + 1, "the editor's list holds the draft"
+    assert editor_api.get(API_LIST).json()["count"] == published + 1, "the editor's list holds the draft"
     assert api_total(client) == published, "and the reader's still does not"
 
 

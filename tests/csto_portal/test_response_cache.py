@@ -4,7 +4,6 @@ import datetime
 from io import StringIO
 
 import pytest
-from django.contrib.auth.models import Permission, User
 from django.core.cache import cache, caches
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
@@ -13,13 +12,12 @@ from django.test import RequestFactory, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 from rest_framework.throttling import AnonRateThrottle
 
 from csto_portal import data_version
 from csto_portal.response_cache import response_key
 from operations.models import Operation
+from tests.helpers import TEST_DATASET
 from tests.test_admin import _form_data as admin_form_data
 
 pytestmark = pytest.mark.django_db
@@ -60,13 +58,9 @@ def queries_of(client, url, data=None, **headers):
 
 
 @pytest.fixture
-def operation_editor():
+def operation_editor(token_client):
     """An API client with the token of a user who may change operations, and nothing else."""
-    user = User.objects.create_user("operation-editor")
-    user.user_permissions.add(Permission.objects.get(codename="change_operation"))
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
-    return client
+    return token_client("change_operation")
 
 
 # Hits
@@ -195,7 +189,7 @@ def test_an_admin_import_is_on_the_next_read(client, admin_client):
 def test_reloading_the_dataset_is_on_the_next_read(client):
     Operation.objects.filter(slug=SLUG).update(name="Rubezh-2010 (edited)")
     assert "Rubezh-2010 (edited)" in client.get(urls()["page"]).text
-    call_command("load_csto", stdout=StringIO())
+    call_command("load_csto", path=TEST_DATASET, stdout=StringIO())
     assert "Rubezh-2010 (edited)" not in client.get(urls()["page"]).text
 
 

@@ -2,11 +2,7 @@
 no users or permissions."""
 
 import pytest
-from django.contrib.auth.models import Group, User
-from django.test import Client
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from operations.models import Operation
 
@@ -14,23 +10,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def editor():
-    user = User.objects.create_user("editor", password="not-used", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
-
-
-@pytest.fixture
-def editor_client(editor):
-    client = Client()
+def editor_client(editor, client):
     client.force_login(editor)
-    return client
-
-
-@pytest.fixture
-def editor_api(editor):
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=editor).key}")
     return client
 
 

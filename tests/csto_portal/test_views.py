@@ -101,6 +101,7 @@ def test_home_counts_records_once_per_data_version(client, settings):
     [
         (reverse("home"), 4),
         (reverse("timeline"), 3),
+        # A second page: the tests' dataset holds more events (102) than a timeline page (100).
         (reverse("timeline") + "?page=2", 3),
         (reverse("timeline") + "?kind=operation&year_from=2005", 3),
         (reverse("api:event-list"), 2),

@@ -4,11 +4,8 @@ import io
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth.models import Permission, User
 from django.urls import reverse
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from operations.models import Meeting, Operation
 from tests.growth import add_editions, assert_queries_do_not_grow, queries_for
@@ -37,26 +34,6 @@ def slugs(response):
     return [item["slug"] for item in response.json()["results"]]
 
 
-@pytest.fixture
-def api():
-    return APIClient()
-
-
-@pytest.fixture
-def token_client():
-    """A client sending the token of a new user who holds the given permissions (codenames)."""
-    made = iter(range(1000))
-
-    def make(*codenames):
-        user = User.objects.create_user(f"editor-{next(made)}")
-        user.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
-        client = APIClient()
-        client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
-        return client
-
-    return make
-
-
 def by_metric(results):
     return {result["metric"]: result for result in results}
 
@@ -66,7 +43,8 @@ def by_metric(results):
 
 def test_operation_list_is_paginated_newest_first_with_urls_and_slugs(api):
     body = api.get(OPERATIONS).json()
-    assert body["count"] == Operation.objects.count() == 8
+    assert body["count"] == Operation.objects.count()
+    assert len(body["results"]) == body["count"], "the whole list fits on the first page"
     assert body["next"] is None and body["previous"] is None
     assert body["results"][0]["slug"] == "rubezh-2010"
     for item in body["results"]:
@@ -101,8 +79,15 @@ def test_operation_list_leaves_the_details_to_the_record(api):
 def test_kanal_has_its_seven_results_with_units_qualifiers_and_periods(api):
     body = api.get(operation_url("kanal-2003-2009")).json()
     results = by_metric(body["results"])
-    assert len(body["results"]) == 7
-    assert [result["metric"] for result in body["results"]][:3] == ["phases held", "drugs seized", "heroin seized"]
+    assert [result["metric"] for result in body["results"]] == [
+        "phases held",
+        "drugs seized",
+        "heroin seized",
+        "cocaine seized",
+        "hashish seized",
+        "firearms seized",
+        "ammunition seized",
+    ]
     heroin = results["heroin seized"]
     assert (heroin["qualifier"], Decimal(heroin["value"]), heroin["unit"]) == ("exact", Decimal("10.5"), "t")
     assert heroin["value"] == "10.500"
@@ -128,7 +113,11 @@ def test_kanal_has_22_observer_states_3_observer_organizations_and_7_participant
     observers = body["observers"]
     states = [observer for observer in observers if observer["state"]]
     organizations = [observer for observer in observers if observer["partner"]]
-    assert (len(states), len(organizations), len(observers)) == (22, 3, 25)
+    kanal = Operation.objects.get(slug="kanal-2003-2009")
+    observer_states = kanal.participations.filter(role="observer", state__isnull=False)
+    assert observer_states.count() == 22
+    assert {o["state"]["iso2"] for o in states} == set(observer_states.values_list("state__iso2", flat=True))
+    assert (len(organizations), len(observers)) == (3, 25)
     assert {observer["role"] for observer in observers} == {"observer"}
     assert {o["partner"]["slug"] for o in organizations} == {"osce", "interpol", "eag"}
     assert all(o["state"] is None for o in organizations)
@@ -247,7 +236,9 @@ def test_operation_filters_narrow_the_list(api, params, expected):
 
 
 def test_nelegal_series_has_three_operations(api):
-    assert api.get(OPERATIONS, {"series": "nelegal"}).json()["count"] == 3
+    body = api.get(OPERATIONS, {"series": "nelegal"}).json()
+    assert body["count"] == 3
+    assert {item["slug"] for item in body["results"]} == {"nelegal-2008", "nelegal-2009", "nelegal-2010"}
 
 
 def test_year_2005_finds_kanal_running_from_2003_to_2009(api):
@@ -261,7 +252,7 @@ def test_year_2005_finds_kanal_running_from_2003_to_2009(api):
 def test_operations_order_by_name_or_start(api, ordering, first):
     listed = slugs(api.get(OPERATIONS, {"ordering": ordering}))
     assert listed[: len(first)] == first
-    assert len(listed) == 8
+    assert sorted(listed) == sorted(Operation.objects.values_list("slug", flat=True))
 
 
 def test_operations_ordered_by_name_are_in_alphabetical_order(api):
@@ -305,7 +296,7 @@ def test_operation_page_size_is_chosen_and_capped(api):
         for i in range(200)
     )
     capped = api.get(OPERATIONS, {"page_size": 1000}).json()
-    assert capped["count"] == 208
+    assert capped["count"] == Operation.objects.count() > 200
     assert len(capped["results"]) == 200
 
 
@@ -315,7 +306,7 @@ def test_operation_list_exports_csv_with_a_header_row(api):
     assert response.headers["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
     assert {"url", "slug", "name", "start", "start_precision", "series.slug", "hosts.0.iso2"} <= set(rows[0])
-    assert len(rows) == 8
+    assert {row["slug"] for row in rows} == set(Operation.objects.values_list("slug", flat=True))
     rubezh = next(row for row in rows if row["slug"] == "rubezh-2010")
     assert (rubezh["name"], rubezh["start"], rubezh["hosts.0.iso2"]) == ("Rubezh-2010", "2010-04", "TJ")
     assert "Rubezh-2010" in response.content.decode()
@@ -447,7 +438,8 @@ def test_changing_only_the_end_to_before_the_start_is_refused(token_client):
 
 def test_meeting_list_is_paginated_newest_first_with_urls_and_slugs(api):
     body = api.get(MEETINGS).json()
-    assert body["count"] == Meeting.objects.count() == 20
+    assert body["count"] == Meeting.objects.count()
+    assert len(body["results"]) == body["count"], "the whole list fits on the first page"
     assert body["next"] is None and body["previous"] is None
     assert body["results"][0]["slug"] == "osce-ministerial-council-informal-almaty-2010-07"
     for item in body["results"]:
@@ -492,8 +484,7 @@ def test_meeting_detail_has_who_met_what_they_signed_and_sources(api):
 
 def test_meeting_detail_lists_the_states_represented(api):
     body = api.get(meeting_url("osce-permanent-representatives-informal-meeting-2010-04")).json()
-    assert len(body["states"]) == 9
-    assert {state["iso2"] for state in body["states"]} >= {"US", "GB", "AF"}
+    assert {state["iso2"] for state in body["states"]} == {"US", "GB", "FR", "IT", "TR", "GR", "UA", "AF", "LT"}
     assert body["states"] == sorted(body["states"], key=lambda state: state["name"])
 
 
@@ -549,7 +540,7 @@ def test_bad_meeting_filter_values_are_a_json_400_naming_the_parameter(api, para
 
 def test_meeting_page_size_is_chosen_and_capped(api):
     body = api.get(MEETINGS, {"page_size": 5}).json()
-    assert len(body["results"]) == 5 and body["count"] == 20
+    assert len(body["results"]) == 5 and body["count"] == Meeting.objects.count() > 5
     assert body["next"] is not None
     Meeting.objects.bulk_create(
         Meeting(slug=f"bulk-{i}", title=f"Bulk {i}", kind="talks", start=datetime.date(2001, 1, 1)) for i in range(200)

@@ -23,14 +23,21 @@ def slugs(queryset):
 
 
 def test_no_filter_lists_every_operation_newest_first():
-    qs = operations({})
-    assert qs.count() == Operation.objects.count() == 8
-    assert qs.first().slug == "rubezh-2010"
+    assert list(operations({}).values_list("slug", flat=True)) == [
+        "rubezh-2010",
+        "kanal-2010",
+        "nelegal-2010",
+        "nelegal-2009",
+        "vzaimodeistvie-2009",
+        "zapad-2009",
+        "nelegal-2008",
+        "kanal-2003-2009",
+    ]
 
 
 def test_kind_keeps_operations_of_that_kind():
     assert slugs(operations({"kind": "exercise"})) == {"rubezh-2010", "zapad-2009", "vzaimodeistvie-2009"}
-    assert operations({"kind": "anti_drug"}).count() == 2
+    assert slugs(operations({"kind": "anti_drug"})) == {"kanal-2003-2009", "kanal-2010"}
 
 
 def test_series_is_chosen_by_slug():
@@ -39,7 +46,7 @@ def test_series_is_chosen_by_slug():
 
 
 def test_series_slug_is_case_insensitive():
-    assert operations({"series": "NELEGAL"}).count() == 3
+    assert slugs(operations({"series": "NELEGAL"})) == {"nelegal-2008", "nelegal-2009", "nelegal-2010"}
 
 
 def test_run_by_keeps_the_operations_an_organ_runs():
@@ -58,7 +65,14 @@ def test_forces_keeps_the_operations_an_organs_forces_or_staff_took_part_in():
 def test_status_separates_planned_and_prepared_operations():
     assert slugs(operations({"status": "planned"})) == {"kanal-2010"}
     assert slugs(operations({"status": "in_preparation"})) == {"nelegal-2010"}
-    assert operations({"status": "held"}).count() == 6
+    assert slugs(operations({"status": "held"})) == {
+        "kanal-2003-2009",
+        "nelegal-2008",
+        "nelegal-2009",
+        "rubezh-2010",
+        "vzaimodeistvie-2009",
+        "zapad-2009",
+    }
 
 
 def test_year_finds_operations_whose_span_covers_it():
@@ -93,15 +107,21 @@ def test_role_alone_keeps_operations_with_anyone_in_that_role():
 
 def test_area_includes_its_sub_areas():
     assert slugs(operations({"area": "anti-drug"})) == {"kanal-2003-2009", "kanal-2010"}
-    assert operations({"area": "military-cooperation"}).count() == 3
+    assert slugs(operations({"area": "military-cooperation"})) == {"rubezh-2010", "vzaimodeistvie-2009", "zapad-2009"}
     # Anti-drug and illegal-migration work are both part of combating contemporary threats.
-    assert operations({"area": "contemporary-threats"}).count() == 5
+    assert slugs(operations({"area": "contemporary-threats"})) == {
+        "kanal-2003-2009",
+        "kanal-2010",
+        "nelegal-2008",
+        "nelegal-2009",
+        "nelegal-2010",
+    }
 
 
 def test_q_matches_name_and_summary_ignoring_case():
     assert slugs(operations({"q": "tajikistan"})) == {"rubezh-2010"}
     assert slugs(operations({"q": "Interaction"})) == {"vzaimodeistvie-2009"}
-    assert operations({"q": "nelegal"}).count() == 3
+    assert slugs(operations({"q": "nelegal"})) == {"nelegal-2008", "nelegal-2009", "nelegal-2010"}
 
 
 def test_ordering_by_name_and_start_ends_with_pk():
@@ -141,18 +161,57 @@ def test_bad_operation_filter_values_make_the_form_invalid(params, field, messag
 
 
 def test_meetings_no_filter_lists_all_newest_first():
-    qs = meetings({})
-    assert qs.count() == Meeting.objects.count() == 20
-    assert qs.first().slug == "osce-ministerial-council-informal-almaty-2010-07"
+    assert list(meetings({}).values_list("slug", flat=True)) == [
+        "osce-ministerial-council-informal-almaty-2010-07",
+        "osce-police-experts-meeting-2010-05-20",
+        "osce-permanent-council-fsc-joint-meeting-2010-04-15",
+        "osce-cpc-consultations-2010-04-14",
+        "osce-permanent-representatives-informal-meeting-2010-04",
+        "bishkek-kyrgyzstan-crisis-meeting-2010-04",
+        "bordyuzha-osce-leadership-talks-2010-04",
+        "cmfa-meeting-2010-03-25",
+        "un-csto-joint-declaration-signing-2010-03-18",
+        "european-security-treaty-expert-consultations-2010-01-28",
+        "osce-fsc-meeting-2009-11-18",
+        "cmfa-meeting-2009-09-26",
+        "osce-astana-organized-crime-meeting-2009-07",
+        "ccs-session-2009-06-14",
+        "osce-pa-session-2009-02-19",
+        "cmfa-meeting-2008-12-04",
+        "ccs-session-moscow-2008",
+        "ccs-session-2006-06",
+        "ccs-session-2005-06-23",
+        "cssc-meeting-2005-06-22",
+    ]
 
 
 def test_meeting_kind():
-    assert meetings({"kind": "session"}).count() == 8
+    assert slugs(meetings({"kind": "session"})) == {
+        "cssc-meeting-2005-06-22",
+        "ccs-session-2005-06-23",
+        "ccs-session-2006-06",
+        "ccs-session-moscow-2008",
+        "ccs-session-2009-06-14",
+        "cmfa-meeting-2008-12-04",
+        "cmfa-meeting-2009-09-26",
+        "cmfa-meeting-2010-03-25",
+    }
     assert slugs(meetings({"kind": "signing"})) == {"un-csto-joint-declaration-signing-2010-03-18"}
 
 
 def test_meeting_year():
-    assert meetings({"year": "2010"}).count() == 10
+    assert slugs(meetings({"year": "2010"})) == {
+        "european-security-treaty-expert-consultations-2010-01-28",
+        "un-csto-joint-declaration-signing-2010-03-18",
+        "cmfa-meeting-2010-03-25",
+        "bishkek-kyrgyzstan-crisis-meeting-2010-04",
+        "bordyuzha-osce-leadership-talks-2010-04",
+        "osce-cpc-consultations-2010-04-14",
+        "osce-permanent-council-fsc-joint-meeting-2010-04-15",
+        "osce-permanent-representatives-informal-meeting-2010-04",
+        "osce-police-experts-meeting-2010-05-20",
+        "osce-ministerial-council-informal-almaty-2010-07",
+    }
     assert slugs(meetings({"year": "2005"})) == {"cssc-meeting-2005-06-22", "ccs-session-2005-06-23"}
 
 

@@ -4,11 +4,8 @@ import io
 import itertools
 
 import pytest
-from django.contrib.auth.models import Permission, User
 from django.urls import reverse
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from csto_portal.related import RECENT
 from organs.models import Organ, Partner, Person, State
@@ -45,22 +42,6 @@ def everything(client, url, **params):
 
 def slugs(items, key="slug"):
     return [item[key] for item in items]
-
-
-@pytest.fixture
-def token_client():
-    """An API client with a token of a user holding the given organs permissions (none by default)."""
-
-    def make(*codenames):
-        user = User.objects.create_user(f"api-user-{next(_users)}")
-        for codename in codenames:
-            user.user_permissions.add(Permission.objects.get(content_type__app_label="organs", codename=codename))
-        token = Token.objects.create(user=user)
-        api = APIClient()
-        api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-        return api
-
-    return make
 
 
 # Shared behaviour of the four endpoints
@@ -295,8 +276,8 @@ def test_organs_order_by_name_or_position(client):
 
 def test_member_state_list_holds_states_that_ever_had_a_membership(client):
     items = everything(client, list_url("state"))
-    assert len(items) == State.objects.member_states().count() == 11
-    assert "US" not in slugs(items, "iso2")
+    # Afghanistan and Serbia are observers of the Parliamentary Assembly; the United States never belonged.
+    assert sorted(slugs(items, "iso2")) == ["AF", "AM", "AZ", "BY", "GE", "KG", "KZ", "RS", "RU", "TJ", "UZ"]
     assert [item["name"] for item in items] == sorted(item["name"] for item in items)
     by_code = {item["iso2"]: item for item in items}
     assert by_code["KZ"]["url"].endswith("/member-states/kz/")
@@ -511,12 +492,12 @@ WRITES = {
 
 
 @pytest.mark.parametrize("basename", list(WRITES))
-def test_writes_need_a_token(basename):
+def test_writes_need_a_token(api, basename):
     write = WRITES[basename]
-    response = APIClient().post(list_url(basename), write["payload"], format="json")
+    response = api.post(list_url(basename), write["payload"], format="json")
     assert response.status_code == 401
     assert response.json()["detail"]
-    assert APIClient().delete(detail_url(basename, write["existing"])).status_code == 401
+    assert api.delete(detail_url(basename, write["existing"])).status_code == 401
 
 
 @pytest.mark.parametrize("basename", list(WRITES))
@@ -542,7 +523,7 @@ def test_create_update_and_delete_with_the_permissions(token_client, basename):
     [(field, value)] = write["change"].items()
     assert changed.json()[field] == value
     assert api.delete(url).status_code == 204
-    assert APIClient().get(url).status_code == 404
+    assert api.get(url).status_code == 404
 
 
 def test_organ_is_written_with_a_partial_date_and_areas_by_slug(token_client):

@@ -18,6 +18,10 @@ def partners(params):
     return PartnerFilterSet(params, Partner.objects.all())
 
 
+def slugs(filterset):
+    return set(filterset.qs.values_list("slug", flat=True))
+
+
 def codes(filterset):
     return sorted(filterset.qs.values_list("iso2", flat=True))
 
@@ -26,13 +30,21 @@ def codes(filterset):
 
 
 def test_organs_filter_by_kind():
-    assert organs({"kind": "forces"}).qs.count() == 3
+    assert slugs(organs({"kind": "forces"})) == {
+        "collective-peacekeeping-forces",
+        "collective-rapid-reaction-forces",
+        "peacekeeping-forces",
+    }
     assert organs({"kind": "supreme"}).qs.get().slug == "collective-security-council"
 
 
 def test_organs_text_search_matches_name_acronym_and_mandate():
     assert list(organs({"q": "CMD"}).qs.values_list("slug", flat=True)) == ["council-of-defence-ministers"]
-    assert organs({"q": "peacekeeping"}).qs.count() == 3
+    assert slugs(organs({"q": "peacekeeping"})) == {
+        "collective-peacekeeping-forces",
+        "collective-security-council",
+        "peacekeeping-forces",
+    }
     assert organs({"q": "heads of state"}).qs.get().slug == "collective-security-council"
 
 
@@ -45,7 +57,7 @@ def test_organs_bad_values_make_the_form_invalid(params):
 
 
 def test_member_states_are_those_with_a_membership_period():
-    assert State.objects.member_states().count() == 11
+    assert codes(states({})) == ["AF", "AM", "AZ", "BY", "GE", "KG", "KZ", "RS", "RU", "TJ", "UZ"]
     assert not State.objects.member_states().filter(iso2="US").exists()
 
 
@@ -92,13 +104,29 @@ def test_states_bad_values_make_the_form_invalid(params):
 
 
 def test_partners_filter_by_kind():
-    assert partners({"kind": "body"}).qs.count() == 10
+    assert slugs(partners({"kind": "body"})) == {
+        "osce-conflict-prevention-centre",
+        "osce-forum-for-security-cooperation",
+        "osce-ministerial-council",
+        "osce-permanent-council",
+        "osce-secretariat",
+        "un-counter-terrorism-committee",
+        "un-general-assembly",
+        "un-secretariat",
+        "un-security-council",
+    }
     assert partners({"kind": "parliamentary"}).qs.get().slug == "osce-parliamentary-assembly"
 
 
 def test_partners_text_search_matches_name_acronym_and_summary():
     assert partners({"q": "interpol"}).qs.get().slug == "interpol"
-    assert partners({"q": "United Nations"}).qs.count() == 5
+    assert slugs(partners({"q": "United Nations"})) == {
+        "un",
+        "un-general-assembly",
+        "un-secretariat",
+        "un-security-council",
+        "unodc",
+    }
 
 
 @pytest.mark.parametrize("params", [{"kind": "alliance"}, {"q": "x" * 10_000}])

@@ -131,7 +131,11 @@ def test_organ_table_lists_every_organ_with_its_establishment(client):
 def test_organ_table_narrows_by_kind_while_the_chart_stays_whole(client):
     response = client.get(reverse("organs:organ_list"), {"kind": "forces"})
     assert response.status_code == 200
-    assert len(response.context["object_list"]) == 3
+    assert {organ.slug for organ in response.context["object_list"]} == {
+        "collective-peacekeeping-forces",
+        "collective-rapid-reaction-forces",
+        "peacekeeping-forces",
+    }
     assert len(read_chart(response).order) == Organ.objects.count()
 
 
@@ -306,6 +310,7 @@ def test_kazakhstan_page_shows_chairmanships_and_meetings_hosted(client):
 
 def test_uzbekistan_page_shows_each_period_with_requested_date_and_end_cause(client):
     content = client.get(state_url("uz")).content.decode()
+    # A member from 1992 to 1999 and again from 2006 until the 2012 suspension.
     assert content.count("Member — the Organization") == 2
     assert "Membership suspended — the Organization" in content
     assert '<dt>Requested</dt><dd><time datetime="2012-06">June 2012</time></dd>' in content
@@ -355,7 +360,9 @@ def test_partner_list_filtered_by_kind_is_flat_and_names_each_parent(client):
     response = client.get(reverse("organs:partner_list"), {"kind": "body"})
     content = response.content.decode()
     assert response.status_code == 200
-    assert len(response.context["object_list"]) == 10
+    assert {partner.slug for partner in response.context["object_list"]} == set(
+        Partner.objects.filter(kind="body").values_list("slug", flat=True)
+    )
     assert '<td><a href="' + partner_url("un") + '">United Nations (UN)</a></td>' in content
 
 
@@ -435,7 +442,8 @@ def test_a_long_series_shows_its_newest_editions_its_count_and_a_link_to_them_al
     add_editions(nelegal, range(2011, 2011 + 2 * RECENT))
     response = client.get(organ_url("coordinating-council-illegal-migration"))
     [editions] = [editions for series, editions in response.context["series"] if series == nelegal]
-    assert editions.total == Operation.objects.filter(series=nelegal).count() == 2 * RECENT + 3
+    # Nelegal-2008, -2009 and -2010 of the dataset, and the editions added here.
+    assert editions.total == Operation.objects.filter(series=nelegal).count() == 3 + 2 * RECENT
     assert [operation.name for operation in editions.rows] == [f"Nelegal-{year}" for year in range(2030, 2020, -1)]
     content = response.content.decode()
     assert f"The {RECENT} most recent of {editions.total}" in content
@@ -450,7 +458,7 @@ def test_drafts_are_neither_shown_nor_counted_in_related_lists(client):
     )
     response = client.get(organ_url("coordinating-council-illegal-migration"))
     [editions] = [editions for series, editions in response.context["series"] if series == nelegal]
-    assert editions.total == 3
+    assert editions.total == Operation.objects.filter(series=nelegal).count() == 3, "Nelegal-2008, -2009 and -2010"
     assert "Nelegal-2031" not in response.content.decode()
 
 

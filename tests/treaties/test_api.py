@@ -3,11 +3,8 @@ import datetime
 import io
 
 import pytest
-from django.contrib.auth.models import Permission, User
 from django.urls import reverse
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from operations.models import Meeting, Operation
 from organs.models import Organ
@@ -33,22 +30,14 @@ def get_list(client, **params):
     return client.get(LIST, {"page_size": 200, **params})
 
 
-def token_client(*codenames):
-    user = User.objects.create_user(f"editor-{'-'.join(codenames) or 'none'}")
-    user.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
-    token = Token.objects.create(user=user)
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-    return client
-
-
 @pytest.fixture
-def reader():
+def reader(token_client):
     return token_client()
 
 
 @pytest.fixture
-def editor():
+def writer(token_client):
+    """A client whose user may add, change and delete instruments."""
     return token_client("add_instrument", "change_instrument", "delete_instrument")
 
 
@@ -59,9 +48,9 @@ def test_list_is_paginated_and_each_item_links_its_detail(client):
     response = client.get(LIST)
     assert response.status_code == 200
     body = response.json()
-    assert body["count"] == Instrument.objects.count() == 29
+    assert body["count"] == Instrument.objects.count()
     assert body["next"] is None and body["previous"] is None
-    assert len(body["results"]) == 29
+    assert len(body["results"]) == body["count"], "the whole list fits on the first page"
     for item in body["results"]:
         assert item["url"] == f"http://testserver{detail(item['slug'])}"
     assert set(body["results"][0]) == {
@@ -83,7 +72,8 @@ def test_list_is_paginated_and_each_item_links_its_detail(client):
 def test_list_is_newest_first_by_default_with_undated_instruments_last(client):
     results = client.get(LIST).json()["results"]
     assert results[0]["slug"] == "cmfa-declaration-2010-03-25"
-    assert [item["first_event"] for item in results[-7:]] == [None] * 7
+    undated = Instrument.objects.filter(first_event_date__isnull=True).count()
+    assert undated and [item["first_event"] for item in results[-undated:]] == [None] * undated
     dates = [item["first_event"]["date"] for item in results if item["first_event"]]
     assert dates == sorted(dates, reverse=True)
 
@@ -116,7 +106,7 @@ def test_list_item_names_the_adopter_and_the_first_whole_instrument_event(client
 
 def test_page_size_chooses_the_page_length(client):
     body = client.get(LIST, {"page_size": 5}).json()
-    assert body["count"] == 29
+    assert body["count"] == Instrument.objects.count() > 5
     assert len(body["results"]) == 5
     assert "page=2" in body["next"] and "page_size=5" in body["next"]
     second = client.get(body["next"]).json()
@@ -133,7 +123,7 @@ def test_page_size_is_capped_at_200(client):
         for i in range(200)
     )
     body = client.get(LIST, {"page_size": 1000}).json()
-    assert body["count"] == 229
+    assert body["count"] == Instrument.objects.count() > 200
     assert len(body["results"]) == 200
     assert body["next"] is not None
 
@@ -143,7 +133,7 @@ def test_list_as_csv_has_a_header_row_and_one_row_per_instrument(client):
     assert response.status_code == 200
     assert response.headers["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
-    assert len(rows) == 29
+    assert {row["slug"] for row in rows} == set(Instrument.objects.values_list("slug", flat=True))
     assert {"url", "slug", "kind", "title", "status", "first_event.date", "adopted_by.slug"} <= set(rows[0])
     treaty = next(row for row in rows if row["slug"] == "collective-security-treaty")
     assert treaty["title"] == "Collective Security Treaty"
@@ -158,8 +148,8 @@ def test_list_as_csv_has_a_header_row_and_one_row_per_instrument(client):
 
 def test_kind_filter(client):
     response = client.get(LIST, {"kind": "resolution"})
-    assert response.json()["count"] == 2
     assert slugs(response) == UN_RESOLUTIONS
+    assert response.json()["count"] == len(UN_RESOLUTIONS)
     assert slugs(get_list(client, kind="treaty")) == {"collective-security-treaty", "draft-european-security-treaty"}
 
 
@@ -179,9 +169,16 @@ def test_adopted_by_filter_takes_a_partner_or_an_organ_slug(client):
 
 def test_year_range_filter_keeps_instruments_with_a_step_in_it(client):
     in_2009 = slugs(get_list(client, year_from=2009, year_to=2009))
-    assert len(in_2009) == 7
-    assert "agreement-peacekeeping-activities" in in_2009  # entered into force on 15 January 2009
-    assert "csto-charter" not in in_2009
+    # The peacekeeping agreement entered into force on 15 January 2009; the Charter was signed in 2002.
+    assert in_2009 == {
+        "action-plan-illegal-migration",
+        "agreement-peacekeeping-activities",
+        "cmfa-declaration-2009-09-26",
+        "decision-collective-emergency-response-system",
+        "declaration-csto-states-osce-fsc-2009",
+        "declaration-heads-of-state-2009-06-14",
+        "declaration-parliamentary-delegations-osce-pa-2009",
+    }
     assert slugs(get_list(client, year_to=1993)) == {"collective-security-treaty"}
 
 
@@ -212,7 +209,8 @@ def test_ordering_by_title_and_by_date(client):
     assert [item["slug"] for item in get_list(client, ordering="-title").json()["results"]] == by_title[::-1]
     oldest_first = get_list(client, ordering="date").json()["results"]
     assert [item["slug"] for item in oldest_first[:2]] == ["collective-security-treaty", "decision-establishing-csto"]
-    assert all(item["first_event"] is None for item in oldest_first[-7:])
+    undated = Instrument.objects.filter(first_event_date__isnull=True).count()
+    assert undated and all(item["first_event"] is None for item in oldest_first[-undated:])
 
 
 def test_updated_since_keeps_recently_changed_instruments(client):
@@ -262,7 +260,7 @@ def test_treaty_detail_has_its_events_in_date_order_at_their_precision(client):
     assert body["title"] == "Collective Security Treaty"
     assert "Tashkent" in body["summary"]
     events = body["events"]
-    assert len(events) == 13
+    assert len(events) == Instrument.objects.get(slug="collective-security-treaty").events.count()
     assert [event["date"] for event in events] == sorted(event["date"] for event in events)
     signed = events[0]
     assert (signed["kind"], signed["date"], signed["date_precision"]) == ("signed", "1992-05-15", "day")
@@ -294,7 +292,8 @@ def test_treaty_parties_carry_their_status_and_their_own_steps(client):
         ("withdrawn", "1999-04-02"),
     ]
     assert parties["RU"]["steps"] == []
-    assert len(parties["UZ"]["citations"]) == 8
+    uzbekistan = Instrument.objects.get(slug="collective-security-treaty").parties.get(state__iso2="UZ")
+    assert len(parties["UZ"]["citations"]) == uzbekistan.citations.count() > 1
 
 
 def test_georgia_accession_keeps_both_disputed_dates_with_the_preferred_one_first(client):
@@ -314,7 +313,7 @@ def test_treaty_detail_lists_instruments_relating_to_it_and_its_citations(client
     assert decision["relation"] == "supplemented_by"
     assert decision["instrument"]["url"] == f"http://testserver{detail('decision-establishing-csto')}"
     assert decision["citations"][0]["locator"] == "Introduction"
-    assert len(body["citations"]) == 7
+    assert len(body["citations"]) == Instrument.objects.get(slug="collective-security-treaty").citations.count()
     assert body["citations"][0]["source"]["slug"] == "bordyuzha-2010"
 
 
@@ -417,8 +416,8 @@ def test_users_without_the_permission_cannot_write(reader):
     assert reader.delete(detail("csto-charter")).status_code == 403
 
 
-def test_editor_creates_an_instrument_by_slugs(editor):
-    response = editor.post(LIST, NEW, format="json")
+def test_editor_creates_an_instrument_by_slugs(writer):
+    response = writer.post(LIST, NEW, format="json")
     assert response.status_code == 201, response.content
     body = response.json()
     assert body["slug"] == "test-protocol"
@@ -431,8 +430,8 @@ def test_editor_creates_an_instrument_by_slugs(editor):
     assert list(instrument.areas.values_list("slug", flat=True)) == ["peacekeeping"]
 
 
-def test_editor_updates_an_instrument_and_the_answer_keeps_its_nested_data(editor):
-    response = editor.patch(
+def test_editor_updates_an_instrument_and_the_answer_keeps_its_nested_data(writer):
+    response = writer.patch(
         detail("collective-security-treaty"),
         {"short_title": "Tashkent Treaty", "areas": ["military-cooperation", "peacekeeping"]},
         format="json",
@@ -441,12 +440,22 @@ def test_editor_updates_an_instrument_and_the_answer_keeps_its_nested_data(edito
     body = response.json()
     assert body["short_title"] == "Tashkent Treaty"
     assert body["areas"] == ["military-cooperation", "peacekeeping"]
-    assert len(body["parties"]) == 9
+    assert {party["state"]["iso2"] for party in body["parties"]} == {
+        "AM",
+        "AZ",
+        "BY",
+        "GE",
+        "KG",
+        "KZ",
+        "RU",
+        "TJ",
+        "UZ",
+    }
     assert Instrument.objects.get(slug="collective-security-treaty").short_title == "Tashkent Treaty"
 
 
-def test_editor_replaces_the_adopter(editor):
-    response = editor.patch(
+def test_editor_replaces_the_adopter(writer):
+    response = writer.patch(
         detail("decision-establishing-csto"),
         {"adopted_by_organ": None, "adopted_by_partner": "un-general-assembly"},
         format="json",
@@ -455,14 +464,14 @@ def test_editor_replaces_the_adopter(editor):
     assert response.json()["adopted_by"]["type"] == "partner"
 
 
-def test_editor_deletes_an_instrument(editor):
+def test_editor_deletes_an_instrument(writer):
     Instrument.objects.create(slug="to-delete", kind="statement", title="Statement to delete", status="adopted")
-    assert editor.delete(detail("to-delete")).status_code == 204
+    assert writer.delete(detail("to-delete")).status_code == 204
     assert not Instrument.objects.filter(slug="to-delete").exists()
 
 
-def test_both_adopters_at_once_are_refused(editor):
-    response = editor.post(LIST, {**NEW, "adopted_by_partner": "un-general-assembly"}, format="json")
+def test_both_adopters_at_once_are_refused(writer):
+    response = writer.post(LIST, {**NEW, "adopted_by_partner": "un-general-assembly"}, format="json")
     assert response.status_code == 400
     assert response.json()["non_field_errors"] == [
         "Name either the CSTO organ or the partner body that adopted it, not both."
@@ -470,16 +479,16 @@ def test_both_adopters_at_once_are_refused(editor):
     assert not Instrument.objects.filter(slug="test-protocol").exists()
 
 
-def test_a_patch_adding_a_second_adopter_is_refused(editor):
-    response = editor.patch(
+def test_a_patch_adding_a_second_adopter_is_refused(writer):
+    response = writer.patch(
         detail("decision-establishing-csto"), {"adopted_by_partner": "un-general-assembly"}, format="json"
     )
     assert response.status_code == 400
     assert "not both" in response.json()["non_field_errors"][0]
 
 
-def test_duplicate_slug_is_refused(editor):
-    response = editor.post(LIST, {**NEW, "slug": "csto-charter"}, format="json")
+def test_duplicate_slug_is_refused(writer):
+    response = writer.post(LIST, {**NEW, "slug": "csto-charter"}, format="json")
     assert response.status_code == 400
     assert "already exists" in response.json()["slug"][0]
 
@@ -495,15 +504,15 @@ def test_duplicate_slug_is_refused(editor):
         ({"title": ""}, "title", "may not be blank"),
     ],
 )
-def test_invalid_values_are_refused_with_the_field_named(editor, change, field, message):
-    response = editor.post(LIST, {**NEW, **change}, format="json")
+def test_invalid_values_are_refused_with_the_field_named(writer, change, field, message):
+    response = writer.post(LIST, {**NEW, **change}, format="json")
     assert response.status_code == 400
     assert message in " ".join(response.json()[field])
 
 
-def test_deleting_an_instrument_still_referred_to_answers_409(editor):
+def test_deleting_an_instrument_still_referred_to_answers_409(writer):
     organ = Organ.objects.filter(established_by__isnull=False).select_related("established_by").first()
-    response = editor.delete(detail(organ.established_by.slug))
+    response = writer.delete(detail(organ.established_by.slug))
     assert response.status_code == 409
     assert "still referred to" in response.json()["detail"]
 

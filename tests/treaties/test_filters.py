@@ -26,13 +26,20 @@ def errors(params):
 
 def test_no_filter_lists_every_instrument_newest_first_and_undated_last():
     ordered = list(instruments({}))
-    assert len(ordered) == Instrument.objects.count() == 29
+    assert len(ordered) == Instrument.objects.count()
     assert ordered[0].slug == "cmfa-declaration-2010-03-25"
     dated = [instrument.first_event_date for instrument in ordered if instrument.first_event_date]
     assert dated == sorted(dated, reverse=True)
     undated = [instrument.slug for instrument in ordered if instrument.first_event_date is None]
-    assert len(undated) == 7
-    assert [instrument.slug for instrument in ordered[-7:]] == undated
+    assert set(undated) == {
+        "agreement-counter-terrorism-equipment",
+        "agreement-counter-terrorism-personnel-training",
+        "draft-european-security-treaty",
+        "list-of-terrorist-extremist-organizations",
+        "un-global-counter-terrorism-strategy",
+        "working-plan-emergency-response-system",
+    }
+    assert [instrument.slug for instrument in ordered[-len(undated) :]] == undated
 
 
 @pytest.mark.parametrize("ordering", ["-date", "date"])
@@ -79,7 +86,15 @@ def test_a_year_range_keeps_instruments_with_a_step_in_it():
     assert "csto-charter" not in in_2009  # signed 2002, in force 2003
     # The Treaty has steps before and after 2009 but none in it: both bounds apply to one and the same step.
     assert "collective-security-treaty" not in in_2009
-    assert len(in_2009) == 7
+    assert in_2009 == {
+        "action-plan-illegal-migration",
+        "agreement-peacekeeping-activities",
+        "cmfa-declaration-2009-09-26",
+        "decision-collective-emergency-response-system",
+        "declaration-csto-states-osce-fsc-2009",
+        "declaration-heads-of-state-2009-06-14",
+        "declaration-parliamentary-delegations-osce-pa-2009",
+    }
 
 
 def test_one_sided_year_bounds():
@@ -144,7 +159,8 @@ def test_ordering_by_title_and_by_date():
         "collective-security-treaty",
         "decision-establishing-csto",
     ]
-    assert all(instrument.first_event_date is None for instrument in oldest_first[-7:])
+    undated = Instrument.objects.filter(first_event_date__isnull=True).count()
+    assert undated and all(instrument.first_event_date is None for instrument in oldest_first[-undated:])
 
 
 def test_ordering_works_on_a_queryset_without_the_date_annotation():
