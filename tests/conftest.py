@@ -13,6 +13,14 @@ from tests.helpers import TEST_DATASET
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Every test runs against the tests' dataset (tests/dataset/), loaded once by the real loader."""
+    from django.db import connection
+
+    # pytest-django makes the test database only when a collected test is marked django_db; without one, the load
+    # would go to the real database.
+    named = connection.settings_dict["TEST"].get("NAME")
+    name = connection.settings_dict["NAME"]
+    if name != named if named else not name.startswith("test_"):
+        pytest.fail("No test database was made: run these tests together with one marked django_db.")
     with django_db_blocker.unblock():
         call_command("load_csto", path=TEST_DATASET, stdout=StringIO())
 

@@ -15,5 +15,7 @@ def test_the_breakdown_times_each_part_of_the_real_list(in_process_wsgi):
 
     assert costs["rows"] == min(Operation.objects.count(), 50)
     parts = ["filters_ms", "count_ms", "uncached_count_ms", "page_ms", "serializer_ms", "render_ms"]
-    assert all(costs[part] > 0 for part in [*parts, "request_ms", "floor_ms", "serializer_row_us"])
+    assert all(costs[part] > 0 for part in [*parts, "request_ms", "floor_ms"])
+    # The cost per row is the difference of two timings: on a busy machine and a short list it may come out as 0.
+    assert costs["serializer_row_us"] is not None
     assert costs["floor_ms"] < costs["request_ms"], "the floor view is the cheapest request there is"

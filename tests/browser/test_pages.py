@@ -28,6 +28,13 @@ PAGE_TYPES = {
 }
 
 
+@pytest.mark.django_db
+def test_the_served_pages_read_the_tests_dataset(client):
+    """Also what makes pytest-django build the test database when only the browser tests are collected."""
+    name, args = PAGE_TYPES["operation-detail"]
+    assert client.get(reverse(name, args=args)).status_code == 200
+
+
 def check_page(page, name: str):
     """One h1, nothing wider than the screen, a screenshot, and no axe-core violation."""
     assert page.locator("h1").count() == 1
