@@ -19,16 +19,13 @@ INVERSE_RELATION_LABELS = {
 }
 
 
-def instrument_records(user):
-    """Instruments as their page and their API record show them, drafts included for those who may edit them:
-    the instrument's own record, then the operations and meetings linked to it (published ones only)."""
-    return (
-        visible_to(user, Instrument)
-        .for_display()
-        .prefetch_related(
-            Prefetch("operations", queryset=Operation.objects.order_by("-start_date", "name", "pk")),
-            Prefetch("meetings", queryset=Meeting.objects.order_by("-start_date", "title", "pk")),
-        )
+def instrument_records(instruments):
+    """Instruments as their page and their API record show them, from ``instruments`` (the manager the reader may
+    see, drafts included or not): the instrument's own record, then the operations and meetings linked to it
+    (published ones only)."""
+    return instruments.for_display().prefetch_related(
+        Prefetch("operations", queryset=Operation.objects.order_by("-start_date", "name", "pk")),
+        Prefetch("meetings", queryset=Meeting.objects.order_by("-start_date", "title", "pk")),
     )
 
 
@@ -51,7 +48,7 @@ class InstrumentDetailView(PreviewableDetailView):
     model = Instrument
 
     def get_queryset(self):
-        return instrument_records(self.request.user)
+        return instrument_records(visible_to(self.request.user, Instrument))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

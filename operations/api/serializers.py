@@ -31,7 +31,7 @@ class SeriesSerializer(SeriesRefSerializer):
     )
 
     class Meta(SeriesRefSerializer.Meta):
-        fields = [*SeriesRefSerializer.Meta.fields, "edition_count", "operations"]
+        fields = ["slug", "name", "edition_count", "operations"]
 
     def get_edition_count(self, series) -> int:
         return series.edition_count()
@@ -129,7 +129,7 @@ class OperationListSerializer(ModelSerializer):
         read_only_fields = fields
 
 
-class OperationDetailSerializer(OperationListSerializer):
+class OperationSerializer(OperationListSerializer):
     run_by = link_serializer(Organ)(read_only=True, allow_null=True)
     forces = link_serializer(Organ)(many=True, read_only=True, help_text="CSTO forces and bodies involved.")
     instruments = link_serializer(Instrument)(many=True, read_only=True)
@@ -149,7 +149,18 @@ class OperationDetailSerializer(OperationListSerializer):
 
     class Meta(OperationListSerializer.Meta):
         fields = [
-            *OperationListSerializer.Meta.fields[:-2],
+            "url",
+            "slug",
+            "name",
+            "series",
+            "kind",
+            "status",
+            "draft",
+            "start",
+            "start_precision",
+            "end",
+            "end_precision",
+            "hosts",
             "summary",
             "run_by",
             "forces",
@@ -253,7 +264,7 @@ class MeetingListSerializer(ModelSerializer):
         read_only_fields = fields
 
 
-class MeetingDetailSerializer(MeetingListSerializer):
+class MeetingSerializer(MeetingListSerializer):
     organs = link_serializer(Organ)(many=True, read_only=True, help_text="CSTO organs taking part.")
     partners = link_serializer(Partner)(many=True, read_only=True, help_text="Organizations taking part.")
     states = link_serializer(State)(many=True, read_only=True, help_text="States represented.")
@@ -264,7 +275,18 @@ class MeetingDetailSerializer(MeetingListSerializer):
 
     class Meta(MeetingListSerializer.Meta):
         fields = [
-            *MeetingListSerializer.Meta.fields[:-2],
+            "url",
+            "slug",
+            "title",
+            "kind",
+            "status",
+            "draft",
+            "start",
+            "start_precision",
+            "end",
+            "end_precision",
+            "place",
+            "host",
             "summary",
             "organs",
             "partners",

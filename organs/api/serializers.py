@@ -81,7 +81,7 @@ class HolderTenureSerializer(TenureDatesSerializer):
     person = link_serializer(Person)(read_only=True)
 
     class Meta(TenureDatesSerializer.Meta):
-        fields = ["person", *TenureDatesSerializer.Meta.fields]
+        fields = ["person", "acting", "start", "start_precision", "end", "end_precision", "note"]
 
 
 class PostSerializer(ModelSerializer):
@@ -111,7 +111,7 @@ class PersonTenureSerializer(TenureDatesSerializer):
     post = TenurePostSerializer(read_only=True)
 
     class Meta(TenureDatesSerializer.Meta):
-        fields = ["post", *TenureDatesSerializer.Meta.fields]
+        fields = ["post", "acting", "start", "start_precision", "end", "end_precision", "note"]
 
 
 class OrganRelationSerializer(ModelSerializer):

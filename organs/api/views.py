@@ -4,9 +4,8 @@ from django.db.models import F, OuterRef, Prefetch
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import viewsets
 
-from csto_portal.api.base import LastModifiedMixin
+from csto_portal.api.viewsets import RecordViewSet
 from csto_portal.related import SubqueryCount, recent
 from operations.models import Operation, Participation
 from organs.api import serializers
@@ -52,18 +51,19 @@ def partner_records():
     )
 
 
-class OrganViewSet(LastModifiedMixin, viewsets.ModelViewSet):
+class OrganViewSet(RecordViewSet):
     """The CSTO's organs, in the structure chart's order; each with its relations, posts and holders, and sources."""
 
-    queryset = Organ.objects.all()
-    lookup_field = "slug"
+    model = Organ
     filterset_class = OrganFilterSet
+    list_serializer_class = serializers.OrganListSerializer
+    serializer_class = serializers.OrganSerializer
 
-    def get_queryset(self):
-        return Organ.objects.for_list() if self.action == "list" else Organ.objects.for_api()
+    def list_queryset(self):
+        return self.visible().for_list()
 
-    def get_serializer_class(self):
-        return serializers.OrganListSerializer if self.action == "list" else serializers.OrganSerializer
+    def record_queryset(self):
+        return self.visible().for_api()
 
 
 STATE_CODE = OpenApiParameter(
@@ -77,17 +77,22 @@ STATE_CODE = OpenApiParameter(
 @extend_schema_view(
     **{action: extend_schema(parameters=[STATE_CODE]) for action in ("retrieve", "update", "partial_update", "destroy")}
 )
-class StateViewSet(LastModifiedMixin, viewsets.ModelViewSet):
+class StateViewSet(RecordViewSet):
     """States with their standing: the list holds the states that ever had a membership period, with their standing
     today or on the day given by ``?as_of=``; a state's record (at its ISO code, in either case) holds its history.
     """
 
-    queryset = State.objects.all()
+    model = State
     lookup_field = "iso2"
     filterset_class = StateFilterSet
+    list_serializer_class = serializers.StateListSerializer
+    serializer_class = serializers.StateSerializer
 
-    def get_queryset(self):
-        return State.objects.member_states() if self.action == "list" else state_records()
+    def list_queryset(self):
+        return self.visible().member_states()
+
+    def record_queryset(self):
+        return state_records()
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
@@ -103,45 +108,32 @@ class StateViewSet(LastModifiedMixin, viewsets.ModelViewSet):
         self.kwargs[self.lookup_field] = self.kwargs[self.lookup_field].upper()
         return super().get_object()
 
-    def get_serializer_class(self):
-        return serializers.StateListSerializer if self.action == "list" else serializers.StateSerializer
 
-    def perform_create(self, serializer):
-        super().perform_create(serializer)
-        self._refetch(serializer)
-
-    def perform_update(self, serializer):
-        super().perform_update(serializer)
-        self._refetch(serializer)
-
-    def _refetch(self, serializer):
-        # The record answered nests its most recent instruments and operations and their counts, as a GET does.
-        serializer.instance = state_records().get(pk=serializer.instance.pk)
-
-
-class PersonViewSet(LastModifiedMixin, viewsets.ModelViewSet):
+class PersonViewSet(RecordViewSet):
     """People who held a post in a CSTO organ or a partner organization, or took part in its meetings."""
 
-    queryset = Person.objects.all()
-    lookup_field = "slug"
+    model = Person
     filterset_class = PersonFilterSet
+    list_serializer_class = serializers.PersonListSerializer
+    serializer_class = serializers.PersonSerializer
 
-    def get_queryset(self):
-        return Person.objects.for_list() if self.action == "list" else Person.objects.for_api()
+    def list_queryset(self):
+        return self.visible().for_list()
 
-    def get_serializer_class(self):
-        return serializers.PersonListSerializer if self.action == "list" else serializers.PersonSerializer
+    def record_queryset(self):
+        return self.visible().for_api()
 
 
-class PartnerViewSet(LastModifiedMixin, viewsets.ModelViewSet):
+class PartnerViewSet(RecordViewSet):
     """International organizations and their bodies that the CSTO works with, each with its parent organization."""
 
-    queryset = Partner.objects.all()
-    lookup_field = "slug"
+    model = Partner
     filterset_class = PartnerFilterSet
+    list_serializer_class = serializers.PartnerListSerializer
+    serializer_class = serializers.PartnerSerializer
 
-    def get_queryset(self):
-        return Partner.objects.for_list() if self.action == "list" else partner_records()
+    def list_queryset(self):
+        return self.visible().for_list()
 
-    def get_serializer_class(self):
-        return serializers.PartnerListSerializer if self.action == "list" else serializers.PartnerSerializer
+    def record_queryset(self):
+        return partner_records()

@@ -56,7 +56,7 @@ class InstrumentEventSerializer(InstrumentFirstEventSerializer):
     citations = CitationSerializer(many=True, read_only=True)
 
     class Meta(InstrumentFirstEventSerializer.Meta):
-        fields = [*InstrumentFirstEventSerializer.Meta.fields, "state", "place", "note", "citations"]
+        fields = ["kind", "date", "date_precision", "state", "place", "note", "citations"]
 
 
 class InstrumentPartySerializer(ModelSerializer):

@@ -1,10 +1,8 @@
 """The API's treaties and other instruments."""
 
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import viewsets
 
-from csto_portal.api.base import LastModifiedMixin
-from csto_portal.publishing import visible_to
+from csto_portal.api.viewsets import RecordViewSet
 from treaties.api.serializers import InstrumentListSerializer, InstrumentSerializer
 from treaties.filters import InstrumentFilterSet
 from treaties.models import Instrument
@@ -27,30 +25,17 @@ from treaties.views import instrument_records
     partial_update=extend_schema(summary="Change an instrument"),
     destroy=extend_schema(summary="Delete an instrument"),
 )
-class InstrumentViewSet(LastModifiedMixin, viewsets.ModelViewSet):
+class InstrumentViewSet(RecordViewSet):
     """Treaties, charters, agreements, resolutions, decisions and other instruments."""
 
-    queryset = Instrument.objects.all()
-    lookup_field = "slug"
+    model = Instrument
     filterset_class = InstrumentFilterSet
+    list_serializer_class = InstrumentListSerializer
+    serializer_class = InstrumentSerializer
 
-    def get_queryset(self):
+    def list_queryset(self):
         # The list's order comes from the FilterSet's ``ordering`` (newest first by default, then title and pk).
-        if self.action == "list":
-            return visible_to(self.request.user, Instrument).for_list()
-        return instrument_records(self.request.user)
+        return self.visible().for_list()
 
-    def get_serializer_class(self):
-        return InstrumentListSerializer if self.action == "list" else InstrumentSerializer
-
-    def perform_create(self, serializer):
-        super().perform_create(serializer)
-        self._reload(serializer)
-
-    def perform_update(self, serializer):
-        super().perform_update(serializer)
-        self._reload(serializer)
-
-    def _reload(self, serializer):
-        """Answer a write with the record as a read shows it, nested lists included."""
-        serializer.instance = instrument_records(self.request.user).get(pk=serializer.instance.pk)
+    def record_queryset(self):
+        return instrument_records(self.visible())
