@@ -1,15 +1,11 @@
 """Every API resource has one shape: it derives from RecordViewSet, and a write answers what a GET shows next."""
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.urls import get_resolver, reverse
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 from rest_framework.viewsets import ViewSetMixin
 
 from csto_portal.api.viewsets import RecordViewSet
 from csto_portal.models import Area
-from csto_portal.roles import EDITORS
 from operations.models import Series
 from organs.models import Organ, Partner, Person, State
 
@@ -83,26 +79,16 @@ def related():
     Person.objects.create(slug="written-delegate", name="Written Delegate")
 
 
-@pytest.fixture
-def editor_client():
-    """A client sending the token of a member of the Editors group, who may add and change every record."""
-    user = User.objects.create_user("api-writer")
-    user.groups.add(Group.objects.get(name=EDITORS))
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
-    return client
-
-
 @pytest.mark.django_db
 @pytest.mark.parametrize("basename", list(WRITES))
-def test_a_write_answers_the_record_a_get_returns_next(related, editor_client, basename):
+def test_a_write_answers_the_record_a_get_returns_next(related, editor_api, basename):
     payload, key, change = WRITES[basename]
     url = reverse(f"api:{basename}-detail", args=[key])
 
-    created = editor_client.post(reverse(f"api:{basename}-list"), payload, format="json")
+    created = editor_api.post(reverse(f"api:{basename}-list"), payload, format="json")
     assert created.status_code == 201, created.content
-    assert created.json() == editor_client.get(url).json()
+    assert created.json() == editor_api.get(url).json()
 
-    changed = editor_client.patch(url, change, format="json")
+    changed = editor_api.patch(url, change, format="json")
     assert changed.status_code == 200, changed.content
-    assert changed.json() == editor_client.get(url).json()
+    assert changed.json() == editor_api.get(url).json()
