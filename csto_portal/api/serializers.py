@@ -14,6 +14,9 @@ from django.db import models
 from django.utils.functional import cached_property
 from rest_framework import serializers
 
+# When a record was made and last changed: the last fields of every list row and record.
+TIMESTAMPS = ["created", "updated"]
+
 
 class UtcDateTimeField(serializers.DateTimeField):
     """A timestamp in UTC, ``2026-01-31T12:00:00Z``: the API's one time zone, whatever the site's own."""

@@ -7,7 +7,7 @@ from rest_framework.reverse import reverse
 
 from csto_portal.api.base import CitationSerializer, DraftFieldMixin, PartialDateField, ValidatedModelSerializer
 from csto_portal.api.links import ApiUrlField, PrecisionField, link_serializer
-from csto_portal.api.serializers import ModelSerializer
+from csto_portal.api.serializers import TIMESTAMPS, ModelSerializer
 from csto_portal.models import Area
 from operations.choices import Agency, ParticipationRole
 from operations.models import NEAREST_EDITIONS, Meeting, Operation, Participation, Result, Series
@@ -97,6 +97,23 @@ class ResultSerializer(ModelSerializer):
         read_only_fields = fields
 
 
+# What a row of the operations list shows; the record adds to it.
+OPERATION_ROW = [
+    "url",
+    "slug",
+    "name",
+    "series",
+    "kind",
+    "status",
+    "draft",
+    "start",
+    "start_precision",
+    "end",
+    "end_precision",
+    "hosts",
+]
+
+
 class OperationListSerializer(ModelSerializer):
     url = ApiUrlField("api:operation-detail")
     series = SeriesRefSerializer(read_only=True, allow_null=True)
@@ -110,22 +127,7 @@ class OperationListSerializer(ModelSerializer):
 
     class Meta:
         model = Operation
-        fields = [
-            "url",
-            "slug",
-            "name",
-            "series",
-            "kind",
-            "status",
-            "draft",
-            "start",
-            "start_precision",
-            "end",
-            "end_precision",
-            "hosts",
-            "created",
-            "updated",
-        ]
+        fields = [*OPERATION_ROW, *TIMESTAMPS]
         read_only_fields = fields
 
 
@@ -149,18 +151,7 @@ class OperationSerializer(OperationListSerializer):
 
     class Meta(OperationListSerializer.Meta):
         fields = [
-            "url",
-            "slug",
-            "name",
-            "series",
-            "kind",
-            "status",
-            "draft",
-            "start",
-            "start_precision",
-            "end",
-            "end_precision",
-            "hosts",
+            *OPERATION_ROW,
             "summary",
             "run_by",
             "forces",
@@ -171,8 +162,7 @@ class OperationSerializer(OperationListSerializer):
             "results",
             "other_editions",
             "citations",
-            "created",
-            "updated",
+            *TIMESTAMPS,
         ]
         read_only_fields = fields
 
@@ -235,6 +225,23 @@ class OperationWriteSerializer(DraftFieldMixin, ValidatedModelSerializer):
 # Meetings
 
 
+# What a row of the meetings list shows; the record adds to it.
+MEETING_ROW = [
+    "url",
+    "slug",
+    "title",
+    "kind",
+    "status",
+    "draft",
+    "start",
+    "start_precision",
+    "end",
+    "end_precision",
+    "place",
+    "host",
+]
+
+
 class MeetingListSerializer(ModelSerializer):
     url = ApiUrlField("api:meeting-detail")
     start = PartialDateField(read_only=True)
@@ -245,22 +252,7 @@ class MeetingListSerializer(ModelSerializer):
 
     class Meta:
         model = Meeting
-        fields = [
-            "url",
-            "slug",
-            "title",
-            "kind",
-            "status",
-            "draft",
-            "start",
-            "start_precision",
-            "end",
-            "end_precision",
-            "place",
-            "host",
-            "created",
-            "updated",
-        ]
+        fields = [*MEETING_ROW, *TIMESTAMPS]
         read_only_fields = fields
 
 
@@ -275,18 +267,7 @@ class MeetingSerializer(MeetingListSerializer):
 
     class Meta(MeetingListSerializer.Meta):
         fields = [
-            "url",
-            "slug",
-            "title",
-            "kind",
-            "status",
-            "draft",
-            "start",
-            "start_precision",
-            "end",
-            "end_precision",
-            "place",
-            "host",
+            *MEETING_ROW,
             "summary",
             "organs",
             "partners",
@@ -295,8 +276,7 @@ class MeetingSerializer(MeetingListSerializer):
             "instruments",
             "areas",
             "citations",
-            "created",
-            "updated",
+            *TIMESTAMPS,
         ]
         read_only_fields = fields
 

@@ -14,7 +14,7 @@ from rest_framework import serializers
 
 from csto_portal.api.base import CitationSerializer, PartialDateField, ValidatedModelSerializer
 from csto_portal.api.links import ApiUrlField, PrecisionField, link_serializer
-from csto_portal.api.serializers import ModelSerializer
+from csto_portal.api.serializers import TIMESTAMPS, ModelSerializer
 from csto_portal.models import Area
 from csto_portal.related import RECENT, list_url
 from operations.models import Operation, Participation
@@ -212,6 +212,10 @@ class OperationRoleSerializer(ModelSerializer):
 # Organs
 
 
+# What a row of the organs list shows; the record adds to it.
+ORGAN_ROW = ["url", "slug", "name", "acronym", "kind", "established", "established_precision"]
+
+
 class OrganListSerializer(ModelSerializer):
     url = ApiUrlField("api:organ-detail")
     established = PartialDateField(read_only=True, allow_null=True)
@@ -219,17 +223,7 @@ class OrganListSerializer(ModelSerializer):
 
     class Meta:
         model = Organ
-        fields = [
-            "url",
-            "slug",
-            "name",
-            "acronym",
-            "kind",
-            "established",
-            "established_precision",
-            "created",
-            "updated",
-        ]
+        fields = [*ORGAN_ROW, *TIMESTAMPS]
 
 
 class OrganSerializer(ValidatedModelSerializer):
@@ -254,13 +248,7 @@ class OrganSerializer(ValidatedModelSerializer):
     class Meta:
         model = Organ
         fields = [
-            "url",
-            "slug",
-            "name",
-            "acronym",
-            "kind",
-            "established",
-            "established_precision",
+            *ORGAN_ROW,
             "established_by",
             "mandate",
             "composition",
@@ -270,8 +258,7 @@ class OrganSerializer(ValidatedModelSerializer):
             "inbound_relations",
             "posts",
             "citations",
-            "created",
-            "updated",
+            *TIMESTAMPS,
         ]
 
 
@@ -281,6 +268,10 @@ class OrganSerializer(ValidatedModelSerializer):
 def standing_of(state: State) -> list[Membership]:
     """The state's standing on the list's day (``for_list()``), or today for a state's record."""
     return state.standing_on(getattr(state, "standing_date", None) or timezone.localdate())
+
+
+# What a row of the member states list shows; the record adds to it.
+STATE_ROW = ["url", "iso2", "name", "status", "standing"]
 
 
 class StateListSerializer(ModelSerializer):
@@ -295,7 +286,7 @@ class StateListSerializer(ModelSerializer):
 
     class Meta:
         model = State
-        fields = ["url", "iso2", "name", "status", "standing", "created", "updated"]
+        fields = [*STATE_ROW, *TIMESTAMPS]
 
     @extend_schema_field(serializers.ChoiceField(choices=MembershipStatus.choices, allow_null=True))
     def get_status(self, state):
@@ -335,11 +326,7 @@ class StateSerializer(ValidatedModelSerializer, StateListSerializer):
     class Meta:
         model = State
         fields = [
-            "url",
-            "iso2",
-            "name",
-            "status",
-            "standing",
+            *STATE_ROW,
             "summary",
             "memberships",
             "chairmanships",
@@ -350,8 +337,7 @@ class StateSerializer(ValidatedModelSerializer, StateListSerializer):
             "operation_count",
             "operations_url",
             "citations",
-            "created",
-            "updated",
+            *TIMESTAMPS,
         ]
         extra_kwargs = {"iso2": {"help_text": "ISO 3166-1 alpha-2 code; lower case is accepted and stored upper."}}
 
@@ -373,13 +359,17 @@ class StateSerializer(ValidatedModelSerializer, StateListSerializer):
 # People
 
 
+# What a row of the people list shows; the record adds to it.
+PERSON_ROW = ["url", "slug", "name", "nationality"]
+
+
 class PersonListSerializer(ModelSerializer):
     url = ApiUrlField("api:person-detail")
     nationality = StateCodeField(read_only=True, allow_null=True)
 
     class Meta:
         model = Person
-        fields = ["url", "slug", "name", "nationality", "created", "updated"]
+        fields = [*PERSON_ROW, *TIMESTAMPS]
 
 
 class PersonSerializer(ValidatedModelSerializer):
@@ -394,10 +384,14 @@ class PersonSerializer(ValidatedModelSerializer):
 
     class Meta:
         model = Person
-        fields = ["url", "slug", "name", "nationality", "summary", "tenures", "citations", "created", "updated"]
+        fields = [*PERSON_ROW, "summary", "tenures", "citations", *TIMESTAMPS]
 
 
 # Partner organizations
+
+
+# What a row of the partners list shows; the record adds to it.
+PARTNER_ROW = ["url", "slug", "name", "acronym", "kind", "parent"]
 
 
 class PartnerListSerializer(ModelSerializer):
@@ -406,7 +400,7 @@ class PartnerListSerializer(ModelSerializer):
 
     class Meta:
         model = Partner
-        fields = ["url", "slug", "name", "acronym", "kind", "parent", "created", "updated"]
+        fields = [*PARTNER_ROW, *TIMESTAMPS]
 
 
 class PartnerSerializer(ValidatedModelSerializer):
@@ -437,12 +431,7 @@ class PartnerSerializer(ValidatedModelSerializer):
     class Meta:
         model = Partner
         fields = [
-            "url",
-            "slug",
-            "name",
-            "acronym",
-            "kind",
-            "parent",
+            *PARTNER_ROW,
             "summary",
             "website",
             "areas",
@@ -451,6 +440,5 @@ class PartnerSerializer(ValidatedModelSerializer):
             "instruments",
             "operations",
             "citations",
-            "created",
-            "updated",
+            *TIMESTAMPS,
         ]

@@ -6,7 +6,7 @@ from rest_framework import serializers
 
 from csto_portal.api.base import CitationSerializer, DraftFieldMixin, PartialDateField, ValidatedModelSerializer
 from csto_portal.api.links import ApiUrlField, api_url, link_serializer
-from csto_portal.api.serializers import ModelSerializer, Serializer
+from csto_portal.api.serializers import TIMESTAMPS, ModelSerializer, Serializer
 from csto_portal.dates import DatePrecision
 from csto_portal.models import Area
 from operations.models import Meeting, Operation
@@ -85,6 +85,19 @@ def _first_event(instrument):
     return next(iter(events), None)
 
 
+# What an instrument is and who adopted it: the start of a list row and of a record alike.
+INSTRUMENT_HEAD = [
+    "url",
+    "slug",
+    "kind",
+    "title",
+    "short_title",
+    "status",
+    "draft",
+    "adopted_by",
+]
+
+
 class InstrumentListSerializer(ModelSerializer):
     url = ApiUrlField("api:instrument-detail")
     adopted_by = AdopterLinkSerializer(
@@ -99,20 +112,7 @@ class InstrumentListSerializer(ModelSerializer):
 
     class Meta:
         model = Instrument
-        fields = [
-            "url",
-            "slug",
-            "kind",
-            "title",
-            "short_title",
-            "status",
-            "draft",
-            "adopted_by",
-            "first_event",
-            "areas",
-            "created",
-            "updated",
-        ]
+        fields = [*INSTRUMENT_HEAD, "first_event", "areas", *TIMESTAMPS]
 
     @extend_schema_field(InstrumentFirstEventSerializer(allow_null=True))
     def get_first_event(self, instrument):
@@ -149,14 +149,7 @@ class InstrumentSerializer(DraftFieldMixin, ValidatedModelSerializer, Instrument
 
     class Meta(InstrumentListSerializer.Meta):
         fields = [
-            "url",
-            "slug",
-            "kind",
-            "title",
-            "short_title",
-            "status",
-            "draft",
-            "adopted_by",
+            *INSTRUMENT_HEAD,
             "adopted_by_organ",
             "adopted_by_partner",
             "first_event",
@@ -169,8 +162,7 @@ class InstrumentSerializer(DraftFieldMixin, ValidatedModelSerializer, Instrument
             "operations",
             "meetings",
             "citations",
-            "created",
-            "updated",
+            *TIMESTAMPS,
         ]
 
     @extend_schema_field(InstrumentEventSerializer(many=True))
