@@ -219,14 +219,25 @@ class Loader:
         """Load every file; return how many records of each model the dataset holds."""
         with transaction.atomic():
             for filename, spec in FILES:
-                path = self.directory / filename
-                if not path.exists():
-                    raise DatasetError(f"{filename}: file missing from {self.directory}")
-                records = self._read(path)
-                for index, data in enumerate(records, start=1):
-                    where = f"{filename}, record {index} ({self._label(data)})"
-                    self._load_record(spec, data, parent=None, where=where)
+                for path in self._paths(filename):
+                    name = path.relative_to(self.directory).as_posix()
+                    for index, data in enumerate(self._read(path), start=1):
+                        where = f"{name}, record {index} ({self._label(data)})"
+                        self._load_record(spec, data, parent=None, where=where)
         return {label: len(pks) for label, pks in self.loaded.items()}
+
+    def _paths(self, filename: str) -> list[Path]:
+        """`meetings.yaml`, then every file of a `meetings/` folder in name order.
+
+        A kind of record may be split into files by period or topic, so that a file stays a size a reviewer
+        reads and two editors adding records do not edit the same file.
+        """
+        path = self.directory / filename
+        paths = [path] if path.exists() else []
+        paths += sorted((self.directory / path.stem).glob("*.yaml"))
+        if not paths:
+            raise DatasetError(f"{filename}: neither it nor a {path.stem}/ folder is in {self.directory}")
+        return paths
 
     @staticmethod
     def _read(path: Path) -> list:

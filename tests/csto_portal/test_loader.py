@@ -96,3 +96,31 @@ def test_removed_children_are_removed_on_reload(dataset_copy):
     before = row_counts()["operations.Result"]
     load(dataset_copy)
     assert row_counts()["operations.Result"] == before - 1
+
+
+def test_a_kind_split_into_a_folder_loads_after_its_file_in_name_order(dataset_copy):
+    folder = dataset_copy / "sources"
+    folder.mkdir()
+    (folder / "b.yaml").write_text("- {slug: later-page, kind: news, title: Later page, url: 'https://b.example/'}\n")
+    (folder / "a.yaml").write_text(
+        "- {slug: earlier-page, kind: news, title: Earlier page, url: 'https://a.example/'}\n"
+        "- {slug: bordyuzha-2010, kind: article, title: Retitled in a later file}\n"
+    )
+    load(dataset_copy)
+    assert Source.objects.get(slug="later-page").url == "https://b.example/"
+    assert Source.objects.get(slug="earlier-page").title == "Earlier page"
+    # A folder's files load after the flat file, so the last word on a record is the folder's.
+    assert Source.objects.get(slug="bordyuzha-2010").title == "Retitled in a later file"
+
+
+def test_a_bad_record_in_a_folder_names_its_file(dataset_copy):
+    (dataset_copy / "states").mkdir()
+    (dataset_copy / "states" / "extra.yaml").write_text("- {iso2: QQ, name: Nowhere, nmae: typo}\n")
+    with pytest.raises(CommandError, match=r"states/extra.yaml, record 1 \(iso2 QQ\): unknown field\(s\) nmae"):
+        load(dataset_copy)
+
+
+def test_a_kind_with_neither_file_nor_folder_is_reported(dataset_copy):
+    (dataset_copy / "series.yaml").unlink()
+    with pytest.raises(CommandError, match=r"series.yaml: neither it nor a series/ folder"):
+        load(dataset_copy)
