@@ -3,6 +3,7 @@
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from csto_portal.models import Area
@@ -112,3 +113,28 @@ class StableOrderingFilter(QuickSelectMixin, django_filters.OrderingFilter):
         if not ordering:
             return qs
         return qs.order_by(*ordering, "pk")
+
+
+def _interpolated(message, **values):
+    """``message % values``, worked out in the language of the request that shows it rather than at import."""
+    return lazy(lambda: str(message) % {name: str(value) for name, value in values.items()}, str)()
+
+
+def newest_first_ordering(name_field: str, *, date_noun, name_noun) -> StableOrderingFilter:
+    """``?ordering=``: by start date (newest first unless asked) or by ``name_field``, A–Z or Z–A."""
+    return StableOrderingFilter(
+        label=_("Order"),
+        fields=[("start_date", "start"), (name_field, name_field)],
+        field_labels={
+            "start_date": _interpolated(_("%(noun)s, oldest first"), noun=date_noun),
+            "-start": _interpolated(_("%(noun)s, newest first"), noun=date_noun),
+            name_field: _interpolated(_("%(noun)s, A–Z"), noun=name_noun),
+            f"-{name_field}": _interpolated(_("%(noun)s, Z–A"), noun=name_noun),
+        },
+        empty_label=_("Newest first"),
+        help_text=_interpolated(
+            _("By date or by %(name)s (start, -start, %(field)s, -%(field)s)."),
+            name=lazy(lambda: str(name_noun).lower(), str)(),
+            field=name_field,
+        ),
+    )

@@ -6,10 +6,10 @@ from csto_portal.filters import (
     ChoiceFilter,
     CodeFilter,
     FilterSet,
-    StableOrderingFilter,
     TextFilter,
     YearFilter,
     area_filter,
+    newest_first_ordering,
 )
 from csto_portal.models import Area
 from operations.choices import MeetingKind, OperationKind, OperationStatus, ParticipationRole
@@ -18,7 +18,17 @@ from organs.filters import organ_filter, partner_filter, state_filter
 from organs.models import Partner, State
 
 
-class OperationFilterSet(FilterSet):
+class DatedRecordFilterSet(FilterSet):
+    """``?year=`` and ``?q=`` as operations and meetings both read them, through their querysets."""
+
+    def filter_year(self, queryset, name, value: int):
+        return queryset.covering_year(value)
+
+    def filter_text(self, queryset, name, value: str):
+        return queryset.matching(value)
+
+
+class OperationFilterSet(DatedRecordFilterSet):
     kind = ChoiceFilter(
         label=_("Kind"),
         choices=OperationKind.choices,
@@ -67,25 +77,11 @@ class OperationFilterSet(FilterSet):
         help_text=_("An area of activity, including its sub-areas."),
     )
     q = TextFilter(help_text=_("Words in the name or summary."))
-    ordering = StableOrderingFilter(
-        label=_("Order"),
-        fields=[("start_date", "start"), ("name", "name")],
-        field_labels={
-            "start_date": _("Start, oldest first"),
-            "-start": _("Start, newest first"),
-            "name": _("Name, A–Z"),
-            "-name": _("Name, Z–A"),
-        },
-        empty_label=_("Newest first"),
-        help_text=_("By start date or by name (start, -start, name, -name)."),
-    )
+    ordering = newest_first_ordering("name", date_noun=_("Start"), name_noun=_("Name"))
 
     class Meta:
         model = Operation
         fields = []
-
-    def filter_year(self, queryset, name, value: int):
-        return queryset.covering_year(value)
 
     def filter_state(self, queryset, name, value: State):
         return queryset.with_participant(state=value, role=self.form.cleaned_data.get("role"))
@@ -98,11 +94,8 @@ class OperationFilterSet(FilterSet):
     def filter_area(self, queryset, name, value: Area):
         return queryset.in_area(value)
 
-    def filter_text(self, queryset, name, value: str):
-        return queryset.matching(value)
 
-
-class MeetingFilterSet(FilterSet):
+class MeetingFilterSet(DatedRecordFilterSet):
     kind = ChoiceFilter(
         label=_("Kind"), choices=MeetingKind.choices, empty_label=_("Any kind"), help_text=_("What sort of meeting.")
     )
@@ -120,31 +113,14 @@ class MeetingFilterSet(FilterSet):
         help_text=_("A partner organization that took part, e.g. osce."),
     )
     q = TextFilter(help_text=_("Words in the title, summary or place."))
-    ordering = StableOrderingFilter(
-        label=_("Order"),
-        fields=[("start_date", "start"), ("title", "title")],
-        field_labels={
-            "start_date": _("Date, oldest first"),
-            "-start": _("Date, newest first"),
-            "title": _("Title, A–Z"),
-            "-title": _("Title, Z–A"),
-        },
-        empty_label=_("Newest first"),
-        help_text=_("By date or by title (start, -start, title, -title)."),
-    )
+    ordering = newest_first_ordering("title", date_noun=_("Date"), name_noun=_("Title"))
 
     class Meta:
         model = Meeting
         fields = []
-
-    def filter_year(self, queryset, name, value: int):
-        return queryset.covering_year(value)
 
     def filter_state(self, queryset, name, value: State):
         return queryset.with_state(value)
 
     def filter_partner(self, queryset, name, value: Partner):
         return queryset.with_partner(value)
-
-    def filter_text(self, queryset, name, value: str):
-        return queryset.matching(value)
