@@ -175,6 +175,7 @@ SPECTACULAR_SETTINGS = {
         "OrganRelationKindEnum": "organs.choices.OrganRelationKind",
         "MembershipStatusEnum": "organs.choices.MembershipStatus",
         "PartnerKindEnum": "organs.choices.PartnerKind",
+        "PlaceKindEnum": "organs.choices.PlaceKind",
         "InstrumentKindEnum": "treaties.choices.InstrumentKind",
         "InstrumentStatusEnum": "treaties.choices.InstrumentStatus",
         "EventKindEnum": "treaties.choices.EventKind",
@@ -188,6 +189,9 @@ SPECTACULAR_SETTINGS = {
         "UnitEnum": "operations.choices.Unit",
         "QualifierEnum": "operations.choices.Qualifier",
         "MeetingKindEnum": "operations.choices.MeetingKind",
+        "SessionFormEnum": "operations.choices.SessionForm",
+        "RequestKindEnum": "operations.choices.RequestKind",
+        "RequestDecisionEnum": "operations.choices.RequestDecision",
         "TimelineKindEnum": "csto_portal.site.timeline.CATEGORY_CHOICES",
     },
     "POSTPROCESSING_HOOKS": [

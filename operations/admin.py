@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from csto_portal.admin import CitationInline, CitedAdmin, PortalTabularInline, PublishableAdmin
-from operations.models import Meeting, Operation, Participation, Result, Series
+from operations.models import AssistanceRequest, Meeting, Operation, Participation, Result, Series
 
 
 @admin.register(Series)
@@ -9,7 +9,7 @@ class SeriesAdmin(CitedAdmin):
     list_display = ["name", "kind", "recurrence", "since", "run_by"]
     list_filter = ["kind", "recurrence"]
     list_select_related = ["run_by"]
-    search_fields = ["name", "summary"]
+    search_fields = ["name", "aliases", "summary"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["run_by"]
     filter_horizontal = ["areas"]
@@ -23,7 +23,19 @@ class ParticipationInline(PortalTabularInline):
 
 class ResultInline(PortalTabularInline):
     model = Result
-    fields = ["metric", "qualifier", "value", "unit", "period_start", "period_end", "stage", "final", "position"]
+    fields = [
+        "metric",
+        "qualifier",
+        "value",
+        "unit",
+        "period_start",
+        "period_end",
+        "stage",
+        "state",
+        "final",
+        "position",
+    ]
+    autocomplete_fields = ["state"]
 
 
 @admin.register(Operation)
@@ -31,9 +43,9 @@ class OperationAdmin(PublishableAdmin):
     list_display = ["name", "series", "kind", "status", "start", "end"]
     list_filter = ["kind", "status", "series"]
     list_select_related = ["series"]
-    search_fields = ["name", "slug", "summary"]
+    search_fields = ["name", "slug", "aliases", "summary"]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["series", "run_by", "forces", "instruments"]
+    autocomplete_fields = ["series", "run_by", "places", "forces", "instruments"]
     filter_horizontal = ["areas"]
     date_hierarchy = "start_date"
     inlines = [ParticipationInline, ResultInline, CitationInline]
@@ -41,10 +53,21 @@ class OperationAdmin(PublishableAdmin):
 
 @admin.register(Meeting)
 class MeetingAdmin(PublishableAdmin):
-    list_display = ["title", "kind", "status", "start", "end", "place", "host"]
-    list_filter = ["kind", "status"]
-    list_select_related = ["host"]
-    search_fields = ["title", "slug", "summary", "place", "host__name"]
+    list_display = ["title", "kind", "form", "status", "start", "end", "place", "host"]
+    list_filter = ["kind", "form", "status"]
+    list_select_related = ["host", "place"]
+    search_fields = ["title", "slug", "summary", "place__name", "host__name"]
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["host", "organs", "partners", "states", "people", "instruments"]
+    autocomplete_fields = ["place", "host", "organs", "partners", "states", "absent", "people", "instruments"]
     date_hierarchy = "start_date"
+
+
+@admin.register(AssistanceRequest)
+class AssistanceRequestAdmin(PublishableAdmin):
+    list_display = ["title", "state", "kind", "requested", "decision"]
+    list_filter = ["kind", "decision"]
+    list_select_related = ["state"]
+    search_fields = ["title", "slug", "summary", "outcome", "state__name"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["state", "addressed_to", "answered_by", "operation", "meeting"]
+    date_hierarchy = "requested_date"

@@ -73,3 +73,22 @@ class MeetingKind(models.TextChoices):
     CONFERENCE = "conference", _("conference or meeting of a partner")
     TALKS = "talks", _("talks")
     SIGNING = "signing", _("signing")
+
+
+class SessionForm(models.TextChoices):
+    REGULAR = "regular", _("regular session")
+    EXTRAORDINARY = "extraordinary", _("extraordinary session")
+    INFORMAL = "informal", _("informal meeting")
+    VIDEO = "video", _("by videoconference")
+
+
+class RequestKind(models.TextChoices):
+    MILITARY_ASSISTANCE = "military_assistance", _("military assistance")
+    CONSULTATIONS = "consultations", _("consultations")
+
+
+class RequestDecision(models.TextChoices):
+    GRANTED = "granted", _("granted")
+    PARTLY_GRANTED = "partly_granted", _("partly granted")
+    DECLINED = "declined", _("declined")
+    NO_DECISION = "no_decision", _("no collective decision")

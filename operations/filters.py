@@ -12,9 +12,16 @@ from csto_portal.filters import (
     newest_first_ordering,
 )
 from csto_portal.models import Area
-from operations.choices import MeetingKind, OperationKind, OperationStatus, ParticipationRole
-from operations.models import Meeting, Operation, Series
-from organs.filters import organ_filter, partner_filter, state_filter
+from operations.choices import (
+    MeetingKind,
+    OperationKind,
+    OperationStatus,
+    ParticipationRole,
+    RequestDecision,
+    RequestKind,
+)
+from operations.models import AssistanceRequest, Meeting, Operation, Series
+from organs.filters import organ_filter, partner_filter, place_filter, state_filter
 from organs.models import Partner, State
 
 
@@ -76,7 +83,8 @@ class OperationFilterSet(DatedRecordFilterSet):
         method="filter_area",
         help_text=_("An area of activity, including its sub-areas."),
     )
-    q = TextFilter(help_text=_("Words in the name or summary."))
+    place = place_filter(field_name="places", help_text=_("A place it was held at, e.g. mulino-range."))
+    q = TextFilter(help_text=_("Words in the name, other names or summary."))
     ordering = newest_first_ordering("name", date_noun=_("Start"), name_noun=_("Name"))
 
     class Meta:
@@ -112,6 +120,7 @@ class MeetingFilterSet(DatedRecordFilterSet):
         method="filter_partner",
         help_text=_("A partner organization that took part, e.g. osce."),
     )
+    place = place_filter(help_text=_("Where it was held, e.g. moscow."))
     q = TextFilter(help_text=_("Words in the title, summary or place."))
     ordering = newest_first_ordering("title", date_noun=_("Date"), name_noun=_("Title"))
 
@@ -124,3 +133,25 @@ class MeetingFilterSet(DatedRecordFilterSet):
 
     def filter_partner(self, queryset, name, value: Partner):
         return queryset.with_partner(value)
+
+
+class AssistanceRequestFilterSet(DatedRecordFilterSet):
+    state = state_filter(field_name="state", help_text=_("The state that asked (ISO code, e.g. kz)."))
+    kind = ChoiceFilter(
+        label=_("What was asked"),
+        choices=RequestKind.choices,
+        empty_label=_("Any request"),
+        help_text=_("Military assistance or consultations."),
+    )
+    decision = ChoiceFilter(
+        label=_("Decision"),
+        choices=RequestDecision.choices,
+        empty_label=_("Any decision"),
+        help_text=_("What the Organization decided."),
+    )
+    year = YearFilter(label=_("Year"), method="filter_year", help_text=_("Requests made in that year, e.g. 2022."))
+    q = TextFilter(help_text=_("Words in the title, summary or outcome."))
+
+    class Meta:
+        model = AssistanceRequest
+        fields = []

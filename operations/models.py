@@ -8,6 +8,7 @@ from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.db.models.fields.tuple_lookups import Tuple, TupleGreaterThan, TupleLessThan
 from django.utils.translation import gettext_lazy as _
 
+from csto_portal.aliases import Aliased, aliases_field
 from csto_portal.constraints import exactly_one_of
 from csto_portal.dates import PartialDateAttribute, date_order_constraint, partial_date_constraint, partial_date_fields
 from csto_portal.fulltext import search_index, search_vector_field
@@ -22,9 +23,12 @@ from operations.choices import (
     ParticipationRole,
     Qualifier,
     Recurrence,
+    RequestDecision,
+    RequestKind,
+    SessionForm,
     Unit,
 )
-from organs.models import Organ, Partner, Person, State
+from organs.models import Chairmanship, Organ, Partner, Person, Place, State
 from treaties.models import Instrument
 
 
@@ -52,11 +56,12 @@ class SeriesQuerySet(models.QuerySet):
         return self.order_by("name", "pk")
 
 
-class Series(Record):
+class Series(Aliased, Record):
     """A recurring operation or exercise (Rubezh, Kanal, Nelegal, PROKSI)."""
 
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     name = models.CharField(_("name"), max_length=200, unique=True)
+    aliases = aliases_field()
     kind = models.CharField(_("kind"), max_length=20, choices=OperationKind.choices)
     recurrence = models.CharField(_("recurrence"), max_length=20, choices=Recurrence.choices, blank=True)
     since_date, since_precision = partial_date_fields(_("held since"))
@@ -124,9 +129,11 @@ class OperationQuerySet(models.QuerySet):
             self.select_related("series", "run_by").prefetch_related(
                 Prefetch("forces", Organ.objects.order_by("position", "name", "pk")),
                 Prefetch("participations", participations),
-                Prefetch("results", _cited(Result.objects.order_by("position", "pk"))),
+                Prefetch("results", _cited(Result.objects.select_related("state").order_by("position", "pk"))),
                 Prefetch("instruments", Instrument.objects.order_by("title", "pk")),
                 Prefetch("areas", Area.objects.order_by("position", "name", "pk")),
+                Prefetch("places", Place.objects.select_related("state").order_by("name", "pk")),
+                Prefetch("requests", AssistanceRequest.objects.select_related("state").order_by("requested_date")),
             )
         )
 
@@ -156,15 +163,16 @@ class OperationQuerySet(models.QuerySet):
         return self.filter(Exists(tags))
 
     def matching(self, text: str):
-        """A plain text match on name and summary (site-wide full-text search is separate)."""
-        return self.filter(Q(name__icontains=text) | Q(summary__icontains=text))
+        """A plain text match on name, other names and summary (site-wide full-text search is separate)."""
+        return self.filter(Q(name__icontains=text) | Q(aliases__icontains=text) | Q(summary__icontains=text))
 
 
-class Operation(Publishable, Record):
+class Operation(Aliased, Publishable, Record):
     """One operation or exercise, or one stage of a series, with its dates and status."""
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     name = models.CharField(_("name"), max_length=200)
+    aliases = aliases_field()
     series = models.ForeignKey(
         "operations.Series",
         on_delete=models.PROTECT,
@@ -177,6 +185,16 @@ class Operation(Publishable, Record):
     status = models.CharField(_("status"), max_length=20, choices=OperationStatus.choices, default=OperationStatus.HELD)
     start_date, start_precision = partial_date_fields(_("start"))
     end_date, end_precision = partial_date_fields(_("end"))
+    announced_date, announced_precision = partial_date_fields(
+        _("announced"), help_text=_("When the plan for it was announced, for an operation planned in advance.")
+    )
+    places = models.ManyToManyField(
+        "organs.Place",
+        blank=True,
+        related_name="operations",
+        verbose_name=_("places"),
+        help_text=_("Where it was held."),
+    )
     summary = models.TextField(_("summary"), blank=True)
     run_by = models.ForeignKey(
         "organs.Organ",
@@ -200,10 +218,11 @@ class Operation(Publishable, Record):
         help_text=_("The legal basis, or documents the operation tested or approved."),
     )
     areas = models.ManyToManyField("csto_portal.Area", blank=True, related_name="operations", verbose_name=_("areas"))
-    search_vector = search_vector_field(("name", "A"), ("summary", "B"))
+    search_vector = search_vector_field(("name", "A"), ("aliases", "A"), ("summary", "B"))
 
     start = PartialDateAttribute()
     end = PartialDateAttribute()
+    announced = PartialDateAttribute()
 
     objects, all_objects = publishable_managers(OperationQuerySet)
 
@@ -232,7 +251,12 @@ class Operation(Publishable, Record):
                 name="operations_operation_editions",
             ),
         ]
-        constraints = [date_order_constraint(), partial_date_constraint("start"), partial_date_constraint("end")]
+        constraints = [
+            date_order_constraint(),
+            partial_date_constraint("start"),
+            partial_date_constraint("end"),
+            partial_date_constraint("announced"),
+        ]
 
     def __str__(self):
         return self.name
@@ -365,6 +389,15 @@ class Result(Record):
     period_start_date, period_start_precision = partial_date_fields(_("period from"))
     period_end_date, period_end_precision = partial_date_fields(_("period until"))
     stage = models.CharField(_("stage"), max_length=120, blank=True, help_text=_("The phase or stage it covers."))
+    state = models.ForeignKey(
+        "organs.State",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="results",
+        verbose_name=_("state"),
+        help_text=_("For one state's own figure, such as its contingent; blank for the operation as a whole."),
+    )
     final = models.BooleanField(_("final"), default=True, help_text=_("Untick for preliminary figures."))
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
@@ -385,9 +418,10 @@ class Result(Record):
             partial_date_constraint("period_start"),
             partial_date_constraint("period_end"),
             models.UniqueConstraint(
-                fields=["operation", "metric", "stage"],
+                fields=["operation", "metric", "stage", "state"],
+                nulls_distinct=False,
                 name="%(app_label)s_%(class)s_unique_metric",
-                violation_error_message=_("This figure is already recorded for that stage."),
+                violation_error_message=_("This figure is already recorded for that stage and state."),
             ),
         ]
 
@@ -403,25 +437,28 @@ class Result(Record):
 
 class MeetingQuerySet(models.QuerySet):
     def for_list(self):
-        """Rows of the meetings list, with the host state."""
-        return self.select_related("host")
+        """Rows of the meetings list, with the host state and the place."""
+        return self.select_related("host", "place")
 
     def for_display(self):
         """A meeting's page: who met, what they adopted, and the sources."""
         return _cited(
-            self.select_related("host").prefetch_related(
+            self.select_related("host", "place__state").prefetch_related(
                 Prefetch("organs", Organ.objects.order_by("position", "name", "pk")),
                 Prefetch("partners", Partner.objects.order_by("name", "pk")),
                 Prefetch("states", State.objects.order_by("name", "pk")),
+                Prefetch("absent", State.objects.order_by("name", "pk")),
                 Prefetch("people", Person.objects.order_by("name", "pk")),
                 Prefetch("instruments", Instrument.objects.order_by("title", "pk")),
                 Prefetch("areas", Area.objects.order_by("position", "name", "pk")),
+                Prefetch("chairmanships_taken_over", Chairmanship.objects.select_related("state")),
+                Prefetch("requests", AssistanceRequest.objects.select_related("state").order_by("requested_date")),
             )
         )
 
     def latest_first(self):
-        """The most recent first, with the host state: how the pages of those who met list their meetings."""
-        return self.select_related("host").order_by("-start_date", "title", "pk")
+        """The most recent first, with the host state and place: how the pages of those who met list their meetings."""
+        return self.select_related("host", "place").order_by("-start_date", "title", "pk")
 
     def covering_year(self, year: int):
         """Meetings held in ``year``, or spanning it."""
@@ -438,7 +475,7 @@ class MeetingQuerySet(models.QuerySet):
 
     def matching(self, text: str):
         """A plain text match on title, summary and place."""
-        return self.filter(Q(title__icontains=text) | Q(summary__icontains=text) | Q(place__icontains=text))
+        return self.filter(Q(title__icontains=text) | Q(summary__icontains=text) | Q(place__name__icontains=text))
 
 
 class Meeting(Publishable, Record):
@@ -450,7 +487,17 @@ class Meeting(Publishable, Record):
     status = models.CharField(_("status"), max_length=20, choices=OperationStatus.choices, default=OperationStatus.HELD)
     start_date, start_precision = partial_date_fields(_("start"), required=True)
     end_date, end_precision = partial_date_fields(_("end"))
-    place = models.CharField(_("place"), max_length=100, blank=True)
+    form = models.CharField(
+        _("form"), max_length=20, choices=SessionForm.choices, blank=True, help_text=_("For a session: how it met.")
+    )
+    place = models.ForeignKey(
+        "organs.Place",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="meetings",
+        verbose_name=_("place"),
+    )
     host = models.ForeignKey(
         "organs.State",
         on_delete=models.PROTECT,
@@ -469,6 +516,13 @@ class Meeting(Publishable, Record):
     states = models.ManyToManyField(
         "organs.State", blank=True, related_name="meetings", verbose_name=_("states represented")
     )
+    absent = models.ManyToManyField(
+        "organs.State",
+        blank=True,
+        related_name="meetings_missed",
+        verbose_name=_("states absent"),
+        help_text=_("Members that stayed away, where a source says so."),
+    )
     people = models.ManyToManyField(
         "organs.Person", blank=True, related_name="meetings", verbose_name=_("people present")
     )
@@ -476,7 +530,7 @@ class Meeting(Publishable, Record):
         "treaties.Instrument", blank=True, related_name="meetings", verbose_name=_("documents adopted or signed")
     )
     areas = models.ManyToManyField("csto_portal.Area", blank=True, related_name="meetings", verbose_name=_("areas"))
-    search_vector = search_vector_field(("title", "A"), ("place", "B"), ("summary", "B"))
+    search_vector = search_vector_field(("title", "A"), ("summary", "B"))
 
     start = PartialDateAttribute()
     end = PartialDateAttribute()
@@ -500,3 +554,104 @@ class Meeting(Publishable, Record):
 
     def get_absolute_url(self):
         return record_url("operations:meeting_detail", self.slug)
+
+
+class AssistanceRequestQuerySet(models.QuerySet):
+    def for_list(self):
+        return self.select_related("state")
+
+    def for_display(self):
+        """A request's page: who asked, who answered, and the operation and meeting that followed."""
+        return _cited(self.select_related("state", "addressed_to", "answered_by", "operation", "meeting"))
+
+    def latest_first(self):
+        """The most recent first: how a state's page lists its requests."""
+        return self.select_related("state").order_by("-requested_date", "title", "pk")
+
+    def covering_year(self, year: int):
+        return self.filter(requested_date__year=year)
+
+    def matching(self, text: str):
+        return self.filter(Q(title__icontains=text) | Q(summary__icontains=text) | Q(outcome__icontains=text))
+
+
+class AssistanceRequest(Publishable, Record):
+    """A member state's request for collective help or consultations, and what the Organization did about it."""
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    title = models.CharField(_("title"), max_length=300)
+    state = models.ForeignKey(
+        "organs.State", on_delete=models.PROTECT, related_name="requests", verbose_name=_("requesting state")
+    )
+    kind = models.CharField(_("what was asked"), max_length=30, choices=RequestKind.choices)
+    requested_date, requested_precision = partial_date_fields(_("requested"), required=True)
+    article = models.CharField(
+        _("article invoked"),
+        max_length=20,
+        blank=True,
+        help_text=_("The article of the Collective Security Treaty the request relied on, e.g. 4."),
+    )
+    addressed_to = models.ForeignKey(
+        "organs.Organ",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="requests_received",
+        verbose_name=_("addressed to"),
+    )
+    answered_by = models.ForeignKey(
+        "organs.Organ",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="requests_answered",
+        verbose_name=_("answered by"),
+    )
+    decided_date, decided_precision = partial_date_fields(_("decided"))
+    decision = models.CharField(_("decision"), max_length=20, choices=RequestDecision.choices)
+    outcome = models.TextField(_("outcome"), blank=True, help_text=_("What came of it."))
+    summary = models.TextField(_("summary"), blank=True)
+    operation = models.ForeignKey(
+        "operations.Operation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="requests",
+        verbose_name=_("operation that followed"),
+    )
+    meeting = models.ForeignKey(
+        "operations.Meeting",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="requests",
+        verbose_name=_("session that decided"),
+    )
+    search_vector = search_vector_field(("title", "A"), ("summary", "B"), ("outcome", "B"))
+
+    requested = PartialDateAttribute()
+    decided = PartialDateAttribute()
+
+    objects, all_objects = publishable_managers(AssistanceRequestQuerySet)
+
+    class Meta:
+        default_manager_name = "all_objects"
+        permissions = [("publish_assistancerequest", _("Can publish or unpublish requests for help"))]
+        verbose_name = _("request for collective help")
+        verbose_name_plural = _("requests for collective help")
+        ordering = ["-requested_date", "title", "pk"]
+        indexes = [
+            search_index("operations_request_search"),
+            models.Index(fields=["requested_date", "title", "id"], name="operations_request_order"),
+        ]
+        constraints = [
+            date_order_constraint("requested", "decided"),
+            partial_date_constraint("requested"),
+            partial_date_constraint("decided"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return record_url("operations:request_detail", self.slug)

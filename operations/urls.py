@@ -9,4 +9,6 @@ urlpatterns = [
     path("operations/<slug:slug>/", views.OperationDetailView.as_view(), name="operation_detail"),
     path("meetings/", views.MeetingListView.as_view(), name="meeting_list"),
     path("meetings/<slug:slug>/", views.MeetingDetailView.as_view(), name="meeting_detail"),
+    path("requests/", views.AssistanceRequestListView.as_view(), name="request_list"),
+    path("requests/<slug:slug>/", views.AssistanceRequestDetailView.as_view(), name="request_detail"),
 ]

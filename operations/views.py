@@ -1,8 +1,8 @@
 from csto_portal.lists import FilteredListView
 from csto_portal.previews import PreviewableDetailView
 from operations.choices import Agency, ParticipationRole
-from operations.filters import MeetingFilterSet, OperationFilterSet
-from operations.models import Meeting, Operation, Series
+from operations.filters import AssistanceRequestFilterSet, MeetingFilterSet, OperationFilterSet
+from operations.models import AssistanceRequest, Meeting, Operation, Series
 
 AGENCY_LABELS = dict(Agency.choices)
 
@@ -49,6 +49,7 @@ class OperationDetailView(PreviewableDetailView):
             observer_states=[p for p in observers if p.state_id],
             observer_partners=[p for p in observers if p.partner_id],
             results=mark_own_sources(list(operation.results.all()), operation),
+            results_by_state=any(result.state_id for result in operation.results.all()),
         )
         if operation.series:
             context["earlier_editions"], context["later_editions"] = operation.nearest_editions()
@@ -63,3 +64,13 @@ class MeetingListView(FilteredListView):
 
 class MeetingDetailView(PreviewableDetailView):
     model = Meeting
+
+
+class AssistanceRequestListView(FilteredListView):
+    queryset = AssistanceRequest.objects.for_list()
+    filterset_class = AssistanceRequestFilterSet
+
+
+class AssistanceRequestDetailView(PreviewableDetailView):
+    model = AssistanceRequest
+    context_object_name = "request_record"  # "request" would hide the HTTP request from the templates

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from csto_portal.admin import CitationInline, CitedAdmin, PortalTabularInline
 from csto_portal.admin_forms import PartialDateModelForm
-from organs.models import Chairmanship, Membership, Organ, OrganRelation, Partner, Person, Post, State, Tenure
+from organs.models import Chairmanship, Membership, Organ, OrganRelation, Partner, Person, Place, Post, State, Tenure
 
 
 class MembershipInline(PortalTabularInline):
@@ -85,8 +85,18 @@ class ChairmanshipAdmin(CitedAdmin):
     list_display = ["state", "start", "end"]
     list_select_related = ["state"]
     search_fields = ["state__name", "state__iso2", "note"]
-    autocomplete_fields = ["state"]
+    autocomplete_fields = ["state", "taken_over_at"]
     date_hierarchy = "start_date"
+
+
+@admin.register(Place)
+class PlaceAdmin(CitedAdmin):
+    list_display = ["name", "kind", "state"]
+    list_filter = ["kind", ("state", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["state"]
+    search_fields = ["name", "slug", "summary"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["state"]
 
 
 @admin.register(Person)

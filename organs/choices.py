@@ -44,3 +44,10 @@ class PartnerKind(models.TextChoices):
     AGENCY = "agency", _("agency or programme")
     PARLIAMENTARY = "parliamentary", _("parliamentary body")
     NETWORK = "network", _("regional body or network")
+
+
+class PlaceKind(models.TextChoices):
+    CITY = "city", _("city or town")
+    TRAINING_RANGE = "training_range", _("training range")
+    REGION = "region", _("region")
+    SITE = "site", _("site")

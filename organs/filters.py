@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from csto_portal.filters import ChoiceFilter, CodeFilter, FilterSet, StableOrderingFilter, TextFilter
-from organs.choices import MembershipStatus, OrganKind, PartnerKind
-from organs.models import Membership, Organ, Partner, Person, Post, State, Tenure
+from organs.choices import MembershipStatus, OrganKind, PartnerKind, PlaceKind
+from organs.models import Membership, Organ, Partner, Person, Place, Post, State, Tenure
 
 
 def state_filter(**kwargs) -> CodeFilter:
@@ -25,6 +25,14 @@ def organ_filter(**kwargs) -> CodeFilter:
     queryset = Organ.objects.order_by("position", "name", "pk")
     return CodeFilter(
         **{"label": _("Organ"), "queryset": queryset, "to_field_name": "slug", "empty_label": _("Any organ"), **kwargs}
+    )
+
+
+def place_filter(**kwargs) -> CodeFilter:
+    """A place, by its slug."""
+    queryset = Place.objects.order_by("name", "pk")
+    return CodeFilter(
+        **{"label": _("Place"), "queryset": queryset, "to_field_name": "slug", "empty_label": _("Any place"), **kwargs}
     )
 
 
@@ -116,6 +124,21 @@ class PartnerFilterSet(FilterSet):
 
     def filter_text(self, queryset, name, value):
         return queryset.filter(Q(name__icontains=value) | Q(acronym__icontains=value) | Q(summary__icontains=value))
+
+
+class PlaceFilterSet(FilterSet):
+    state = state_filter(help_text=_("The state it lies in (ISO code, e.g. kz)."))
+    kind = ChoiceFilter(
+        label=_("Kind"), choices=PlaceKind.choices, empty_label=_("Any kind"), help_text=_("City, range, region …")
+    )
+    q = TextFilter(help_text=_("Words in the name or summary."))
+
+    class Meta:
+        model = Place
+        fields = ["state", "kind", "q"]
+
+    def filter_text(self, queryset, name, value):
+        return queryset.filter(Q(name__icontains=value) | Q(summary__icontains=value))
 
 
 class PersonFilterSet(FilterSet):

@@ -12,7 +12,7 @@ from csto_portal.dates import PartialDateAttribute, date_order_constraint, parti
 from csto_portal.fulltext import search_index, search_vector_field
 from csto_portal.models import Record
 from csto_portal.record_urls import record_url
-from organs.choices import MembershipStatus, OrganKind, OrganRelationKind, PartnerKind
+from organs.choices import MembershipStatus, OrganKind, OrganRelationKind, PartnerKind, PlaceKind
 
 # How the records are fetched for each page and endpoint: one queryset method per use, so the queries are shaped
 # where they are declared (STYLE.md §3) and their number does not grow with the data.
@@ -70,7 +70,10 @@ class StateQuerySet(models.QuerySet):
                 .prefetch_related("citations__source")
                 .order_by("start_date", "body__position", "pk"),
             ),
-            Prefetch("chairmanships", queryset=Chairmanship.objects.order_by("start_date", "pk")),
+            Prefetch(
+                "chairmanships",
+                queryset=Chairmanship.objects.select_related("taken_over_at").order_by("start_date", "pk"),
+            ),
             Prefetch(
                 "people",
                 queryset=Person.objects.order_by("name", "pk").prefetch_related(
@@ -97,7 +100,9 @@ class StateQuerySet(models.QuerySet):
             ),
             Prefetch(
                 "chairmanships",
-                queryset=Chairmanship.objects.prefetch_related("citations__source").order_by("start_date", "pk"),
+                queryset=Chairmanship.objects.select_related("taken_over_at")
+                .prefetch_related("citations__source")
+                .order_by("start_date", "pk"),
             ),
             "citations__source",
         )
@@ -264,6 +269,44 @@ class State(Record):
         else:
             periods = [period for period in self.memberships.all() if period.in_force_on(day)]
         return sorted(periods, key=lambda p: (p.body_id is not None, p.body.position if p.body_id else 0, p.pk))
+
+
+class PlaceQuerySet(models.QuerySet):
+    def for_list(self):
+        return self.select_related("state")
+
+
+class Place(Record):
+    """A city, region or training range where meetings and operations were held."""
+
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=PlaceKind.choices)
+    state = models.ForeignKey(
+        "organs.State",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="places",
+        verbose_name=_("state"),
+        help_text=_("The state it lies in."),
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    search_vector = search_vector_field(("name", "A"), ("summary", "B"))
+
+    objects = PlaceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
+        indexes = [search_index("organs_place_search")]
+        ordering = ["name", "pk"]
+
+    def __str__(self):
+        return f"{self.name} ({self.state})" if self.state_id else self.name
+
+    def get_absolute_url(self):
+        return record_url("organs:place_detail", self.slug)
 
 
 class Organ(Record):
@@ -491,6 +534,16 @@ class Chairmanship(Record):
     )
     start_date, start_precision = partial_date_fields(_("from"), required=True)
     end_date, end_precision = partial_date_fields(_("until"))
+    # By name: meetings live in a higher app, which this module does not import (ARCHITECTURE.md).
+    taken_over_at = models.ForeignKey(
+        "operations.Meeting",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="chairmanships_taken_over",
+        verbose_name=_("taken over at"),
+        help_text=_("The session at which the state took the chair, where a source says so."),
+    )
     note = models.TextField(_("note"), blank=True)
 
     start = PartialDateAttribute()

@@ -11,4 +11,6 @@ urlpatterns = [
     path("member-states/<str:iso2>/", views.StateDetailView.as_view(), name="state_detail"),
     path("partners/", views.PartnerListView.as_view(), name="partner_list"),
     path("partners/<slug:slug>/", views.PartnerDetailView.as_view(), name="partner_detail"),
+    path("places/", views.PlaceListView.as_view(), name="place_list"),
+    path("places/<slug:slug>/", views.PlaceDetailView.as_view(), name="place_detail"),
 ]

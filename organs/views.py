@@ -12,12 +12,13 @@ from django.views.generic import DetailView
 
 from csto_portal.dates import PartialDate
 from csto_portal.lists import FilteredListView
+from csto_portal.models import Citation
 from csto_portal.related import RECENT, RecentList, SubqueryCount, list_url, recent
 from operations.choices import ParticipationRole
-from operations.models import Meeting, Operation, Participation, Series
+from operations.models import AssistanceRequest, Meeting, Operation, Participation, Series
 from organs.choices import MembershipStatus, OrganKind, OrganRelationKind
-from organs.filters import OrganFilterSet, PartnerFilterSet, StateFilterSet
-from organs.models import Organ, Partner, State
+from organs.filters import OrganFilterSet, PartnerFilterSet, PlaceFilterSet, StateFilterSet
+from organs.models import Organ, Partner, Place, State
 from treaties.models import Instrument, InstrumentEvent, Party
 
 # Relations that place an organ beneath another in the chart, the strongest first: when an organ has several, the
@@ -314,6 +315,10 @@ class StateDetailView(DetailView):
         context["meetings"] = RecentList(
             list(meetings[:RECENT]), meetings.count(), list_url("operations:meeting_list", state=code)
         )
+        requests = AssistanceRequest.objects.filter(state=state).latest_first()
+        context["requests"] = RecentList(
+            list(requests[:RECENT]), requests.count(), list_url("operations:request_list", state=code)
+        )
         # Party to or with steps of its own in: what the instrument list's ?state= filter holds, newest first as there.
         instruments = Instrument.objects.concerning(state)
         recent_instruments = instruments.newest_first()[:RECENT].prefetch_related(
@@ -393,3 +398,29 @@ class PartnerDetailView(DetailView):
         ),
         Prefetch("meetings", queryset=Meeting.objects.latest_first()),
     )
+
+
+class PlaceListView(FilteredListView):
+    queryset = Place.objects.for_list()
+    filterset_class = PlaceFilterSet
+
+
+class PlaceDetailView(DetailView):
+    """A place's page: the meetings and the operations held there, the most recent first, with their counts."""
+
+    queryset = Place.objects.for_list().prefetch_related(
+        Prefetch("citations", Citation.objects.select_related("source"))
+    )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        place = self.object
+        meetings = Meeting.objects.filter(place=place).latest_first()
+        operations = Operation.objects.filter(places=place).latest_first().select_related("series")
+        context["meetings"] = RecentList(
+            list(meetings[:RECENT]), meetings.count(), list_url("operations:meeting_list", place=place.slug)
+        )
+        context["operations"] = RecentList(
+            list(operations[:RECENT]), operations.count(), list_url("operations:operation_list", place=place.slug)
+        )
+        return context

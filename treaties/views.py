@@ -25,7 +25,7 @@ def instrument_records(instruments):
     (published ones only)."""
     return instruments.for_display().prefetch_related(
         Prefetch("operations", queryset=Operation.objects.order_by("-start_date", "name", "pk")),
-        Prefetch("meetings", queryset=Meeting.objects.order_by("-start_date", "title", "pk")),
+        Prefetch("meetings", queryset=Meeting.objects.latest_first()),
     )
 
 

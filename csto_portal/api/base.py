@@ -104,6 +104,26 @@ class PartialDateField(serializers.Field):
             raise serializers.ValidationError(str(error)) from None
 
 
+class AliasesField(serializers.ListField):
+    """Other names, as a list of strings; the model keeps them one per line (``csto_portal.aliases``)."""
+
+    def __init__(self, **kwargs):
+        child = serializers.CharField(max_length=200, validators=[_one_line])
+        kwargs.setdefault("help_text", "Other names the sources use for it.")
+        super().__init__(child=child, **kwargs)
+
+    def to_representation(self, data):
+        return [line.strip() for line in (data or "").splitlines() if line.strip()]
+
+    def to_internal_value(self, data):
+        return "\n".join(super().to_internal_value(data))
+
+
+def _one_line(value: str):
+    if "\n" in value or "\r" in value:
+        raise serializers.ValidationError("Give each name as its own item; a name cannot contain a line break.")
+
+
 class SourceSerializer(ModelSerializer):
     published = PartialDateField(read_only=True, allow_null=True)
 

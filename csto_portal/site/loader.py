@@ -19,8 +19,19 @@ from django.db import IntegrityError, models, transaction
 
 from csto_portal.dates import PartialDate
 from csto_portal.models import Area, AreaTask, Citation, Source
-from operations.models import Meeting, Operation, Participation, Result, Series
-from organs.models import Chairmanship, Membership, Organ, OrganRelation, Partner, Person, Post, State, Tenure
+from operations.models import AssistanceRequest, Meeting, Operation, Participation, Result, Series
+from organs.models import (
+    Chairmanship,
+    Membership,
+    Organ,
+    OrganRelation,
+    Partner,
+    Person,
+    Place,
+    Post,
+    State,
+    Tenure,
+)
 from treaties.models import Instrument, InstrumentEvent, InstrumentRelation, Party
 
 DATASET_DIR = Path(__file__).resolve().parents[2] / "dataset"
@@ -41,6 +52,8 @@ class Spec:
     refs: dict[str, tuple[type[models.Model], str]] = field(default_factory=dict)
     many: dict[str, tuple[type[models.Model], str]] = field(default_factory=dict)
     children: dict[str, tuple["Spec", str]] = field(default_factory=dict)
+    # Text fields written in YAML as a list, stored one item per line (other names).
+    lines: tuple[str, ...] = ()
     cited: bool = True
 
 
@@ -60,6 +73,7 @@ AREA = Spec(
     children={"tasks": (Spec(AreaTask, key=("position",), fields=("position", "text")), "area")},
 )
 STATE = Spec(State, key=("iso2",), fields=("iso2", "name", "summary"))
+PLACE = Spec(Place, key=("slug",), fields=("slug", "name", "kind", "summary"), refs={"state": (State, "iso2")})
 PARTNER = Spec(
     Partner,
     key=("slug",),
@@ -137,12 +151,17 @@ MEMBERSHIP = Spec(
     },
 )
 CHAIRMANSHIP = Spec(
-    Chairmanship, key=("start_date",), fields=("note",), dates=("start", "end"), refs={"state": (State, "iso2")}
+    Chairmanship,
+    key=("start_date",),
+    fields=("note",),
+    dates=("start", "end"),
+    refs={"state": (State, "iso2"), "taken_over_at": (Meeting, "slug")},
 )
 SERIES = Spec(
     Series,
     key=("slug",),
-    fields=("slug", "name", "kind", "recurrence", "summary"),
+    fields=("slug", "name", "aliases", "kind", "recurrence", "summary"),
+    lines=("aliases",),
     dates=("since",),
     refs={"run_by": (Organ, "slug")},
     many={"areas": (Area, "slug")},
@@ -150,10 +169,16 @@ SERIES = Spec(
 OPERATION = Spec(
     Operation,
     key=("slug",),
-    fields=("slug", "name", "kind", "status", "summary"),
-    dates=("start", "end"),
+    fields=("slug", "name", "aliases", "kind", "status", "summary"),
+    lines=("aliases",),
+    dates=("start", "end", "announced"),
     refs={"series": (Series, "slug"), "run_by": (Organ, "slug")},
-    many={"forces": (Organ, "slug"), "instruments": (Instrument, "slug"), "areas": (Area, "slug")},
+    many={
+        "places": (Place, "slug"),
+        "forces": (Organ, "slug"),
+        "instruments": (Instrument, "slug"),
+        "areas": (Area, "slug"),
+    },
     children={
         "participations": (
             Spec(
@@ -167,9 +192,10 @@ OPERATION = Spec(
         "results": (
             Spec(
                 Result,
-                key=("metric", "stage"),
+                key=("metric", "stage", "state"),
                 fields=("metric", "qualifier", "value", "unit", "stage", "final", "position"),
                 dates=("period_start", "period_end"),
+                refs={"state": (State, "iso2")},
             ),
             "operation",
         ),
@@ -178,16 +204,31 @@ OPERATION = Spec(
 MEETING = Spec(
     Meeting,
     key=("slug",),
-    fields=("slug", "title", "kind", "status", "place", "summary"),
+    fields=("slug", "title", "kind", "form", "status", "summary"),
     dates=("start", "end"),
-    refs={"host": (State, "iso2")},
+    refs={"place": (Place, "slug"), "host": (State, "iso2")},
     many={
         "organs": (Organ, "slug"),
         "partners": (Partner, "slug"),
         "states": (State, "iso2"),
+        "absent": (State, "iso2"),
         "people": (Person, "slug"),
         "instruments": (Instrument, "slug"),
         "areas": (Area, "slug"),
+    },
+)
+
+REQUEST = Spec(
+    AssistanceRequest,
+    key=("slug",),
+    fields=("slug", "title", "kind", "article", "decision", "outcome", "summary"),
+    dates=("requested", "decided"),
+    refs={
+        "state": (State, "iso2"),
+        "addressed_to": (Organ, "slug"),
+        "answered_by": (Organ, "slug"),
+        "operation": (Operation, "slug"),
+        "meeting": (Meeting, "slug"),
     },
 )
 
@@ -196,6 +237,7 @@ FILES = [
     ("sources.yaml", SOURCE),
     ("areas.yaml", AREA),
     ("states.yaml", STATE),
+    ("places.yaml", PLACE),
     ("partners.yaml", PARTNER),
     ("people.yaml", PERSON),
     ("organs.yaml", ORGAN),
@@ -203,10 +245,11 @@ FILES = [
     ("instruments.yaml", INSTRUMENT),
     ("establishments.yaml", ESTABLISHMENT),
     ("memberships.yaml", MEMBERSHIP),
-    ("chairmanships.yaml", CHAIRMANSHIP),
     ("series.yaml", SERIES),
     ("operations.yaml", OPERATION),
     ("meetings.yaml", MEETING),
+    ("chairmanships.yaml", CHAIRMANSHIP),
+    ("requests.yaml", REQUEST),
 ]
 
 
@@ -270,6 +313,9 @@ class Loader:
             raise DatasetError(f"{where}: unknown field(s) {', '.join(unknown)}; expected some of {sorted(known)}")
 
         values = {name: data[name] for name in spec.fields if name in data}
+        for name in spec.lines:
+            if isinstance(values.get(name), list):
+                values[name] = "\n".join(str(item) for item in values[name])
         for name in spec.dates:
             try:
                 date = PartialDate.parse(data[name]) if data.get(name) is not None else None

@@ -16,8 +16,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from csto_portal.fulltext import SEARCH_CONFIG
-from operations.models import Meeting, Operation
-from organs.models import Organ, Partner, State
+from operations.models import AssistanceRequest, Meeting, Operation
+from organs.models import Organ, Partner, Place, State
 from treaties.models import Instrument
 
 PER_GROUP = 10
@@ -42,7 +42,9 @@ GROUPS = [
     Group("treaties", _("Treaties and instruments"), Instrument, "title", "summary"),
     Group("operations", _("Operations and exercises"), Operation, "name", "summary"),
     Group("meetings", _("Meetings"), Meeting, "title", "summary"),
+    Group("requests", _("Requests for collective help"), AssistanceRequest, "title", "summary"),
     Group("states", _("States"), State, "name", "summary"),
+    Group("places", _("Places"), Place, "name", "summary"),
     Group("partners", _("Partner organizations"), Partner, "name", "summary"),
 ]
 

@@ -3,8 +3,8 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from operations.models import Meeting, Operation
-from organs.models import Organ, Partner, State
+from operations.models import AssistanceRequest, Meeting, Operation
+from organs.models import Organ, Partner, Place, State
 from treaties.models import Instrument
 
 
@@ -30,6 +30,8 @@ class SectionSitemap(Sitemap):
             "treaties:instrument_list",
             "operations:operation_list",
             "operations:meeting_list",
+            "operations:request_list",
+            "organs:place_list",
         ]
 
     def location(self, name):
@@ -44,4 +46,6 @@ SITEMAPS = {
     "treaties": RecordSitemap(Instrument.objects.order_by("pk")),
     "operations": RecordSitemap(Operation.objects.order_by("pk")),
     "meetings": RecordSitemap(Meeting.objects.order_by("pk")),
+    "requests": RecordSitemap(AssistanceRequest.objects.order_by("pk")),
+    "places": RecordSitemap(Place.objects.order_by("pk")),
 }

@@ -20,8 +20,8 @@ from django.utils.translation import gettext_lazy as _
 from csto_portal import data_version
 from csto_portal.dates import PartialDate
 from csto_portal.record_urls import record_url
-from operations.choices import OperationStatus
-from operations.models import Meeting, Operation
+from operations.choices import OperationStatus, RequestDecision
+from operations.models import AssistanceRequest, Meeting, Operation
 from organs.choices import MembershipStatus
 from organs.models import Chairmanship, Membership, Organ, Tenure
 from treaties.choices import EventKind
@@ -127,8 +127,8 @@ class Branch:
         )
 
 
-# Every kind of dated fact, in the order the filters offer them; memberships, appointments and chairmanships carry
-# no areas, so an area filter leaves them out.
+# Every kind of dated fact, in the order the filters offer them; requests, memberships, appointments and
+# chairmanships carry no areas, so an area filter leaves them out.
 BRANCHES = [
     Branch(
         "instrument",
@@ -164,9 +164,22 @@ BRANCHES = [
         action=F("status"),
         subject=F("title"),
         key=F("slug"),
-        detail=F("place"),
+        detail=Coalesce(F("place__name"), _text("")),
         describe=lambda entry: f"{entry.subject}{f', {entry.detail}' if entry.detail else ''}{_status_note(entry)}",
         link="operations:meeting_detail",
+    ),
+    Branch(
+        "request",
+        _("Requests for collective help"),
+        AssistanceRequest,
+        "requested",
+        action=F("decision"),
+        subject=F("title"),
+        key=F("slug"),
+        detail=F("state__name"),
+        describe=lambda entry: f"{entry.subject} ({RequestDecision(entry.action).label})",
+        link="operations:request_detail",
+        areas=None,
     ),
     Branch(
         "membership",

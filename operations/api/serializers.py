@@ -5,14 +5,20 @@ from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
-from csto_portal.api.base import CitationSerializer, DraftFieldMixin, PartialDateField, ValidatedModelSerializer
+from csto_portal.api.base import (
+    AliasesField,
+    CitationSerializer,
+    DraftFieldMixin,
+    PartialDateField,
+    ValidatedModelSerializer,
+)
 from csto_portal.api.links import ApiUrlField, PrecisionField, link_serializer
 from csto_portal.api.serializers import TIMESTAMPS, ModelSerializer
 from csto_portal.models import Area
 from operations.choices import Agency, ParticipationRole
-from operations.models import NEAREST_EDITIONS, Meeting, Operation, Participation, Result, Series
+from operations.models import NEAREST_EDITIONS, AssistanceRequest, Meeting, Operation, Participation, Result, Series
 from organs.api.serializers import StateCodeField
-from organs.models import Organ, Partner, Person, State
+from organs.models import Organ, Partner, Person, Place, State
 from treaties.models import Instrument
 
 
@@ -25,13 +31,14 @@ class SeriesRefSerializer(ModelSerializer):
 class SeriesSerializer(SeriesRefSerializer):
     """The series in an operation's full record: how many editions it has, and where a script finds them all."""
 
+    aliases = AliasesField(read_only=True)
     edition_count = serializers.SerializerMethodField(help_text="How many published operations the series has.")
     operations = serializers.SerializerMethodField(
         help_text="The operations list filtered to the series (operations/?series=<slug>), a page at a time."
     )
 
     class Meta(SeriesRefSerializer.Meta):
-        fields = ["slug", "name", "edition_count", "operations"]
+        fields = ["slug", "name", "aliases", "edition_count", "operations"]
 
     def get_edition_count(self, series) -> int:
         return series.edition_count()
@@ -76,6 +83,9 @@ class ResultSerializer(ModelSerializer):
     period_start_precision = PrecisionField("period_start")
     period_end = PartialDateField(read_only=True, allow_null=True)
     period_end_precision = PrecisionField("period_end")
+    state = link_serializer(State)(
+        read_only=True, allow_null=True, help_text="The state whose own figure it is (its contingent); null for all."
+    )
     citations = CitationSerializer(many=True, read_only=True)
 
     class Meta:
@@ -91,6 +101,7 @@ class ResultSerializer(ModelSerializer):
             "period_end",
             "period_end_precision",
             "stage",
+            "state",
             "final",
             "citations",
         ]
@@ -132,6 +143,13 @@ class OperationListSerializer(ModelSerializer):
 
 
 class OperationSerializer(OperationListSerializer):
+    aliases = AliasesField(read_only=True)
+    announced = PartialDateField(read_only=True, allow_null=True, help_text="When the plan for it was announced.")
+    announced_precision = PrecisionField("announced")
+    places = link_serializer(Place)(many=True, read_only=True, help_text="Where it was held.")
+    requests = link_serializer(AssistanceRequest)(
+        many=True, read_only=True, help_text="The requests for collective help it answered."
+    )
     run_by = link_serializer(Organ)(read_only=True, allow_null=True)
     forces = link_serializer(Organ)(many=True, read_only=True, help_text="CSTO forces and bodies involved.")
     instruments = link_serializer(Instrument)(many=True, read_only=True)
@@ -152,7 +170,12 @@ class OperationSerializer(OperationListSerializer):
     class Meta(OperationListSerializer.Meta):
         fields = [
             *OPERATION_ROW,
+            "aliases",
+            "announced",
+            "announced_precision",
+            "places",
             "summary",
+            "requests",
             "run_by",
             "forces",
             "instruments",
@@ -190,8 +213,13 @@ class OperationWriteSerializer(DraftFieldMixin, ValidatedModelSerializer):
     series = serializers.SlugRelatedField(
         slug_field="slug", queryset=Series.objects.all(), required=False, allow_null=True, help_text="A series slug."
     )
+    aliases = AliasesField(required=False)
     start = PartialDateField(required=False, allow_null=True)
     end = PartialDateField(required=False, allow_null=True)
+    announced = PartialDateField(required=False, allow_null=True)
+    places = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Place.objects.all(), many=True, required=False, help_text="Place slugs."
+    )
     run_by = serializers.SlugRelatedField(
         slug_field="slug", queryset=Organ.objects.all(), required=False, allow_null=True, help_text="An organ slug."
     )
@@ -208,12 +236,15 @@ class OperationWriteSerializer(DraftFieldMixin, ValidatedModelSerializer):
         fields = [
             "slug",
             "name",
+            "aliases",
             "series",
             "kind",
             "status",
             "draft",
             "start",
             "end",
+            "announced",
+            "places",
             "summary",
             "run_by",
             "areas",
@@ -237,6 +268,7 @@ MEETING_ROW = [
     "start_precision",
     "end",
     "end_precision",
+    "form",
     "place",
     "host",
 ]
@@ -248,6 +280,7 @@ class MeetingListSerializer(ModelSerializer):
     start_precision = PrecisionField("start", allow_null=False)
     end = PartialDateField(read_only=True, allow_null=True)
     end_precision = PrecisionField("end")
+    place = link_serializer(Place)(read_only=True, allow_null=True, help_text="Where it met, where known.")
     host = link_serializer(State)(read_only=True, allow_null=True, help_text="The host state, where known.")
 
     class Meta:
@@ -260,7 +293,12 @@ class MeetingSerializer(MeetingListSerializer):
     organs = link_serializer(Organ)(many=True, read_only=True, help_text="CSTO organs taking part.")
     partners = link_serializer(Partner)(many=True, read_only=True, help_text="Organizations taking part.")
     states = link_serializer(State)(many=True, read_only=True, help_text="States represented.")
+    absent = link_serializer(State)(many=True, read_only=True, help_text="Members that stayed away.")
     people = link_serializer(Person)(many=True, read_only=True, help_text="People present.")
+    chairmanships = serializers.SerializerMethodField(help_text="The states that took the chair at this session.")
+    requests = link_serializer(AssistanceRequest)(
+        many=True, read_only=True, help_text="The requests for collective help it decided."
+    )
     instruments = link_serializer(Instrument)(many=True, read_only=True, help_text="Documents adopted or signed.")
     areas = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True, help_text="Area slugs.")
     citations = CitationSerializer(many=True, read_only=True)
@@ -272,13 +310,21 @@ class MeetingSerializer(MeetingListSerializer):
             "organs",
             "partners",
             "states",
+            "absent",
             "people",
             "instruments",
+            "chairmanships",
+            "requests",
             "areas",
             "citations",
             *TIMESTAMPS,
         ]
         read_only_fields = fields
+
+    @extend_schema_field(link_serializer(State)(many=True))
+    def get_chairmanships(self, meeting):
+        states = [chairmanship.state for chairmanship in meeting.chairmanships_taken_over.all()]
+        return link_serializer(State)(states, many=True, context=self.context).data
 
 
 class MeetingWriteSerializer(DraftFieldMixin, ValidatedModelSerializer):
@@ -286,12 +332,16 @@ class MeetingWriteSerializer(DraftFieldMixin, ValidatedModelSerializer):
 
     start = PartialDateField()
     end = PartialDateField(required=False, allow_null=True)
+    place = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Place.objects.all(), required=False, allow_null=True, help_text="A place slug."
+    )
     host = StateCodeField(required=False, allow_null=True, help_text="An ISO code, e.g. kz.")
     organs = serializers.SlugRelatedField(slug_field="slug", queryset=Organ.objects.all(), many=True, required=False)
     partners = serializers.SlugRelatedField(
         slug_field="slug", queryset=Partner.objects.all(), many=True, required=False
     )
     states = StateCodeField(many=True, required=False, help_text="ISO codes.")
+    absent = StateCodeField(many=True, required=False, help_text="ISO codes of members that stayed away.")
     people = serializers.SlugRelatedField(slug_field="slug", queryset=Person.objects.all(), many=True, required=False)
     instruments = serializers.SlugRelatedField(
         slug_field="slug", queryset=Instrument.all_objects.all(), many=True, required=False
@@ -308,13 +358,110 @@ class MeetingWriteSerializer(DraftFieldMixin, ValidatedModelSerializer):
             "draft",
             "start",
             "end",
+            "form",
             "place",
             "host",
             "summary",
             "organs",
             "partners",
             "states",
+            "absent",
             "people",
             "instruments",
             "areas",
+        ]
+
+
+# Requests for collective help
+
+# What a row of the requests list shows; the record adds to it.
+REQUEST_ROW = [
+    "url",
+    "slug",
+    "title",
+    "state",
+    "kind",
+    "draft",
+    "requested",
+    "requested_precision",
+    "decision",
+]
+
+
+class AssistanceRequestListSerializer(ModelSerializer):
+    url = ApiUrlField("api:assistancerequest-detail")
+    state = link_serializer(State)(read_only=True, help_text="The state that asked.")
+    requested = PartialDateField(read_only=True)
+    requested_precision = PrecisionField("requested", allow_null=False)
+
+    class Meta:
+        model = AssistanceRequest
+        fields = [*REQUEST_ROW, *TIMESTAMPS]
+        read_only_fields = fields
+
+
+class AssistanceRequestSerializer(AssistanceRequestListSerializer):
+    addressed_to = link_serializer(Organ)(read_only=True, allow_null=True)
+    answered_by = link_serializer(Organ)(read_only=True, allow_null=True)
+    decided = PartialDateField(read_only=True, allow_null=True)
+    decided_precision = PrecisionField("decided")
+    operation = link_serializer(Operation)(read_only=True, allow_null=True, help_text="The operation that followed.")
+    meeting = link_serializer(Meeting)(read_only=True, allow_null=True, help_text="The session that decided.")
+    citations = CitationSerializer(many=True, read_only=True)
+
+    class Meta(AssistanceRequestListSerializer.Meta):
+        fields = [
+            *REQUEST_ROW,
+            "article",
+            "addressed_to",
+            "answered_by",
+            "decided",
+            "decided_precision",
+            "summary",
+            "outcome",
+            "operation",
+            "meeting",
+            "citations",
+            *TIMESTAMPS,
+        ]
+        read_only_fields = fields
+
+
+class AssistanceRequestWriteSerializer(DraftFieldMixin, ValidatedModelSerializer):
+    """A request as written: the state by ISO code, organs, operation and meeting by slug, dates as partial dates."""
+
+    state = StateCodeField(help_text="The requesting state's ISO code, e.g. kz.")
+    requested = PartialDateField()
+    decided = PartialDateField(required=False, allow_null=True)
+    addressed_to = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Organ.objects.all(), required=False, allow_null=True
+    )
+    answered_by = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Organ.objects.all(), required=False, allow_null=True
+    )
+    operation = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Operation.all_objects.all(), required=False, allow_null=True
+    )
+    meeting = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Meeting.all_objects.all(), required=False, allow_null=True
+    )
+
+    class Meta:
+        model = AssistanceRequest
+        fields = [
+            "slug",
+            "title",
+            "state",
+            "kind",
+            "draft",
+            "requested",
+            "article",
+            "addressed_to",
+            "answered_by",
+            "decided",
+            "decision",
+            "summary",
+            "outcome",
+            "operation",
+            "meeting",
         ]

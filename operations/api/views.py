@@ -2,6 +2,9 @@
 
 from csto_portal.api.viewsets import RecordViewSet
 from operations.api.serializers import (
+    AssistanceRequestListSerializer,
+    AssistanceRequestSerializer,
+    AssistanceRequestWriteSerializer,
     MeetingListSerializer,
     MeetingSerializer,
     MeetingWriteSerializer,
@@ -9,8 +12,8 @@ from operations.api.serializers import (
     OperationSerializer,
     OperationWriteSerializer,
 )
-from operations.filters import MeetingFilterSet, OperationFilterSet
-from operations.models import Meeting, Operation
+from operations.filters import AssistanceRequestFilterSet, MeetingFilterSet, OperationFilterSet
+from operations.models import AssistanceRequest, Meeting, Operation
 
 
 class OperationViewSet(RecordViewSet):
@@ -37,6 +40,22 @@ class MeetingViewSet(RecordViewSet):
     list_serializer_class = MeetingListSerializer
     serializer_class = MeetingSerializer
     write_serializer_class = MeetingWriteSerializer
+
+    def list_queryset(self):
+        return self.visible().for_list()
+
+    def record_queryset(self):
+        return self.visible().for_display()
+
+
+class AssistanceRequestViewSet(RecordViewSet):
+    """Member states' requests for collective help or consultations; a record adds the answer and what followed."""
+
+    model = AssistanceRequest
+    filterset_class = AssistanceRequestFilterSet
+    list_serializer_class = AssistanceRequestListSerializer
+    serializer_class = AssistanceRequestSerializer
+    write_serializer_class = AssistanceRequestWriteSerializer
 
     def list_queryset(self):
         return self.visible().for_list()

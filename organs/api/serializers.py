@@ -17,9 +17,20 @@ from csto_portal.api.links import ApiUrlField, PrecisionField, link_serializer
 from csto_portal.api.serializers import TIMESTAMPS, ModelSerializer
 from csto_portal.models import Area
 from csto_portal.related import RECENT, list_url
-from operations.models import Operation, Participation
+from operations.models import Meeting, Operation, Participation
 from organs.choices import MembershipStatus
-from organs.models import Chairmanship, Membership, Organ, OrganRelation, Partner, Person, Post, State, Tenure
+from organs.models import (
+    Chairmanship,
+    Membership,
+    Organ,
+    OrganRelation,
+    Partner,
+    Person,
+    Place,
+    Post,
+    State,
+    Tenure,
+)
 from treaties.models import Instrument, Party
 
 # Fields
@@ -182,11 +193,19 @@ class ChairmanshipSerializer(ModelSerializer):
     start_precision = PrecisionField("start")
     end = PartialDateField(read_only=True, allow_null=True)
     end_precision = PrecisionField("end")
+    taken_over_at = serializers.SerializerMethodField(help_text="The session at which the state took the chair.")
     citations = CitationSerializer(many=True, read_only=True)
 
     class Meta:
         model = Chairmanship
-        fields = ["start", "start_precision", "end", "end_precision", "note", "citations"]
+        fields = ["start", "start_precision", "end", "end_precision", "taken_over_at", "note", "citations"]
+
+    @extend_schema_field(link_serializer(Meeting)(allow_null=True))
+    def get_taken_over_at(self, chairmanship):
+        meeting = chairmanship.taken_over_at
+        if meeting is None or meeting.draft:  # a draft session stays hidden from readers
+            return None
+        return link_serializer(Meeting)(meeting, context=self.context).data
 
 
 class PartySerializer(ModelSerializer):
@@ -442,3 +461,20 @@ class PartnerSerializer(ValidatedModelSerializer):
             "citations",
             *TIMESTAMPS,
         ]
+
+
+# Places
+
+PLACE_ROW = ["url", "slug", "name", "kind", "state"]
+
+
+class PlaceSerializer(ValidatedModelSerializer):
+    """A city, region or training range; the state it lies in is written as an ISO code."""
+
+    url = ApiUrlField("api:place-detail")
+    state = StateCodeField(required=False, allow_null=True, help_text="The ISO code of the state it lies in.")
+    citations = CitationSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Place
+        fields = [*PLACE_ROW, "summary", "citations", *TIMESTAMPS]

@@ -9,8 +9,8 @@ from csto_portal.api.viewsets import RecordViewSet
 from csto_portal.related import SubqueryCount, recent
 from operations.models import Operation, Participation
 from organs.api import serializers
-from organs.filters import OrganFilterSet, PartnerFilterSet, PersonFilterSet, StateFilterSet
-from organs.models import Organ, Partner, Person, State
+from organs.filters import OrganFilterSet, PartnerFilterSet, PersonFilterSet, PlaceFilterSet, StateFilterSet
+from organs.models import Organ, Partner, Person, Place, State
 from treaties.models import Instrument, Party
 
 
@@ -137,3 +137,18 @@ class PartnerViewSet(RecordViewSet):
 
     def record_queryset(self):
         return partner_records()
+
+
+class PlaceViewSet(RecordViewSet):
+    """Cities, regions and training ranges where meetings and operations were held."""
+
+    model = Place
+    filterset_class = PlaceFilterSet
+    list_serializer_class = serializers.PlaceSerializer
+    serializer_class = serializers.PlaceSerializer
+
+    def list_queryset(self):
+        return self.visible().for_list().prefetch_related("citations__source")
+
+    def record_queryset(self):
+        return self.list_queryset()
