@@ -7,6 +7,7 @@ class OperationKind(models.TextChoices):
     ANTI_DRUG = "anti_drug", _("anti-drug operation")
     ANTI_MIGRATION = "anti_migration", _("anti-illegal-migration operation")
     CYBER_CRIME = "cyber_crime", _("operation against cyber-crime")
+    COUNTER_TERRORISM = "counter_terrorism", _("counter-terrorism operation")
     PEACEKEEPING = "peacekeeping", _("peacekeeping deployment")
     CRISIS_RESPONSE = "crisis_response", _("crisis consultation or response")
 

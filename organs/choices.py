@@ -51,3 +51,22 @@ class PlaceKind(models.TextChoices):
     TRAINING_RANGE = "training_range", _("training range")
     REGION = "region", _("region")
     SITE = "site", _("site")
+
+
+class TenureStepKind(models.TextChoices):
+    NOMINATED = "nominated", _("nominated")
+    APPOINTED = "appointed", _("appointed")
+    EXTENDED = "extended", _("term extended")
+    RELIEVED = "relieved", _("relieved of the post")
+
+
+class MembershipStepKind(models.TextChoices):
+    RENEWED = "renewed", _("renewed the Treaty")
+    PROTOCOL_SIGNED = "protocol_signed", _("signed a protocol on its membership")
+    RATIFIED = "ratified", _("ratified")
+    DECLINED_TO_HOST_EXERCISES = "declined_to_host_exercises", _("declined to host exercises")
+    RENOUNCED_QUOTA_POST = "renounced_quota_post", _("gave up its quota post")
+    STOPPED_CONTRIBUTIONS = "stopped_contributions", _("stopped its contributions")
+    ANNOUNCED_INTENT_TO_LEAVE = "announced_intent_to_leave", _("announced that it would leave")
+    DECLARED_ITSELF_OUTSIDE = "declared_itself_outside", _("declared itself outside in practice")
+    STATUS_AFFIRMED = "status_affirmed", _("its status affirmed by the other members")

@@ -12,7 +12,15 @@ from csto_portal.dates import PartialDateAttribute, date_order_constraint, parti
 from csto_portal.fulltext import search_index, search_vector_field
 from csto_portal.models import Record
 from csto_portal.record_urls import record_url
-from organs.choices import MembershipStatus, OrganKind, OrganRelationKind, PartnerKind, PlaceKind
+from organs.choices import (
+    MembershipStatus,
+    MembershipStepKind,
+    OrganKind,
+    OrganRelationKind,
+    PartnerKind,
+    PlaceKind,
+    TenureStepKind,
+)
 
 # How the records are fetched for each page and endpoint: one queryset method per use, so the queries are shaped
 # where they are declared (STYLE.md §3) and their number does not grow with the data.
@@ -662,3 +670,46 @@ class Tenure(Period, Record):
     def __str__(self):
         acting = "acting " if self.acting else ""
         return f"{self.person}, {acting}{self.post.title}"
+
+
+class DatedStep(Record):
+    """A dated step within a period (an appointment before a tenure starts, a term extended, a state's move while
+    its membership stands) that changes none of the period's bounds."""
+
+    occurred_date, occurred_precision = partial_date_fields(_("date"), required=True)
+    note = models.TextField(_("note"), blank=True)
+
+    occurred = PartialDateAttribute()
+
+    class Meta:
+        abstract = True
+        ordering = ["occurred_date", "pk"]
+        constraints = [partial_date_constraint("occurred")]
+
+
+class TenureStep(DatedStep):
+    tenure = models.ForeignKey(
+        "organs.Tenure", on_delete=models.CASCADE, related_name="steps", verbose_name=_("tenure")
+    )
+    kind = models.CharField(_("step"), max_length=20, choices=TenureStepKind.choices)
+
+    class Meta(DatedStep.Meta):
+        verbose_name = _("step in a tenure")
+        verbose_name_plural = _("steps in a tenure")
+
+    def __str__(self):
+        return f"{self.tenure}: {self.get_kind_display()} {self.occurred}"
+
+
+class MembershipStep(DatedStep):
+    membership = models.ForeignKey(
+        "organs.Membership", on_delete=models.CASCADE, related_name="steps", verbose_name=_("membership period")
+    )
+    kind = models.CharField(_("step"), max_length=30, choices=MembershipStepKind.choices)
+
+    class Meta(DatedStep.Meta):
+        verbose_name = _("step in a membership")
+        verbose_name_plural = _("steps in a membership")
+
+    def __str__(self):
+        return f"{self.membership}: {self.get_kind_display()} {self.occurred}"

@@ -10,6 +10,7 @@ the load with a message that names it, and the database is left untouched.
 """
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 import yaml
@@ -23,6 +24,7 @@ from operations.models import AssistanceRequest, Meeting, Operation, Participati
 from organs.models import (
     Chairmanship,
     Membership,
+    MembershipStep,
     Organ,
     OrganRelation,
     Partner,
@@ -31,6 +33,7 @@ from organs.models import (
     Post,
     State,
     Tenure,
+    TenureStep,
 )
 from treaties.models import Instrument, InstrumentEvent, InstrumentRelation, Party
 
@@ -88,6 +91,12 @@ TENURE = Spec(
     fields=("acting", "note"),
     dates=("start", "end"),
     refs={"person": (Person, "slug")},
+    children={
+        "events": (
+            Spec(TenureStep, key=("kind", "occurred_date"), fields=("kind", "note"), dates=("occurred",)),
+            "tenure",
+        )
+    },
 )
 POST = Spec(
     Post,
@@ -148,6 +157,12 @@ MEMBERSHIP = Spec(
         "partner": (Partner, "slug"),
         "body": (Organ, "slug"),
         "basis_instrument": (Instrument, "slug"),
+    },
+    children={
+        "events": (
+            Spec(MembershipStep, key=("kind", "occurred_date"), fields=("kind", "note"), dates=("occurred",)),
+            "membership",
+        )
     },
 )
 CHAIRMANSHIP = Spec(
@@ -312,7 +327,12 @@ class Loader:
         if unknown:
             raise DatasetError(f"{where}: unknown field(s) {', '.join(unknown)}; expected some of {sorted(known)}")
 
-        values = {name: data[name] for name in spec.fields if name in data}
+        # YAML reads 116.495 as a binary float; through its text it reaches a DecimalField exactly as written.
+        values = {
+            name: Decimal(str(data[name])) if isinstance(data[name], float) else data[name]
+            for name in spec.fields
+            if name in data
+        }
         for name in spec.lines:
             if isinstance(values.get(name), list):
                 values[name] = "\n".join(str(item) for item in values[name])
