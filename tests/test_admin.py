@@ -318,7 +318,7 @@ def test_a_figure_recorded_twice_for_a_new_operation_is_refused(admin_client):
         admin_client.get(url), slug="kanal-test", name="Kanal-Test", kind="anti_drug", status="held"
     ) | _rows("results", row, row)
     errors = _errors(admin_client.post(url, data))
-    assert "Please correct the duplicate data for metric and stage, which must be unique." in errors
+    assert "This figure is already recorded for that stage and state." in errors
 
 
 def test_a_state_listed_twice_in_one_role_is_refused(admin_client, kazakhstan):

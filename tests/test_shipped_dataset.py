@@ -19,9 +19,9 @@ from django.urls import reverse
 
 from csto_portal.models import Citation, Record
 from csto_portal.roles import CONTENT_APPS
-from csto_portal.site.loader import DATASET_DIR
-from operations.models import Meeting, Operation
-from organs.models import Organ, Partner, Person, State
+from csto_portal.site.loader import DATASET_DIR, dataset_paths
+from operations.models import AssistanceRequest, Meeting, Operation
+from organs.models import Organ, Partner, Person, Place, State
 from treaties.models import Instrument
 
 SHIPPED_DATASET = Path(os.environ.get("CSTO_SHIPPED_DATASET") or DATASET_DIR)
@@ -30,7 +30,12 @@ pytestmark = pytest.mark.django_db
 
 
 def records_of(filename: str) -> list[dict]:
-    return yaml.safe_load((SHIPPED_DATASET / filename).read_text(encoding="utf-8")) or []
+    """The records of one kind: its file and the files of its folder."""
+    return [
+        record
+        for path in dataset_paths(SHIPPED_DATASET, filename)
+        for record in yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    ]
 
 
 # Every record with a page of its own, as (file, model, key field, page, API record), read when the tests are
@@ -38,11 +43,13 @@ def records_of(filename: str) -> list[dict]:
 KINDS = [
     ("organs.yaml", Organ, "slug", "organs:organ_detail", "api:organ-detail"),
     ("states.yaml", State, "iso2", "organs:state_detail", "api:state-detail"),
+    ("places.yaml", Place, "slug", "organs:place_detail", "api:place-detail"),
     ("partners.yaml", Partner, "slug", "organs:partner_detail", "api:partner-detail"),
     ("people.yaml", Person, "slug", None, "api:person-detail"),
     ("instruments.yaml", Instrument, "slug", "treaties:instrument_detail", "api:instrument-detail"),
     ("operations.yaml", Operation, "slug", "operations:operation_detail", "api:operation-detail"),
     ("meetings.yaml", Meeting, "slug", "operations:meeting_detail", "api:meeting-detail"),
+    ("requests.yaml", AssistanceRequest, "slug", "operations:request_detail", "api:assistancerequest-detail"),
 ]
 RECORDS = [
     pytest.param(page, api, str(record[key]), id=f"{filename.removesuffix('.yaml')}:{record[key]}")
@@ -59,6 +66,8 @@ SECTIONS = [
     "treaties:instrument_list",
     "operations:operation_list",
     "operations:meeting_list",
+    "operations:request_list",
+    "organs:place_list",
     "api:root",
     "api:event-list",
     "api:organ-list",
@@ -68,6 +77,8 @@ SECTIONS = [
     "api:instrument-list",
     "api:operation-list",
     "api:meeting-list",
+    "api:assistancerequest-list",
+    "api:place-list",
 ]
 
 
@@ -126,7 +137,17 @@ def test_citations_point_at_existing_records():
 
 def test_every_state_in_the_dataset_is_used():
     unused = State.objects.filter(
-        memberships=None, participations=None, meetings=None, parties=None, instrument_events=None, people=None
+        memberships=None,
+        participations=None,
+        meetings=None,
+        meetings_missed=None,
+        meetings_hosted=None,
+        parties=None,
+        instrument_events=None,
+        people=None,
+        places=None,
+        results=None,
+        requests=None,
     )
     assert list(unused.values_list("iso2", flat=True)) == []
 

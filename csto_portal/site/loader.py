@@ -268,6 +268,20 @@ FILES = [
 ]
 
 
+def dataset_paths(directory: Path, filename: str) -> list[Path]:
+    """`meetings.yaml`, then every file of a `meetings/` folder in name order.
+
+    A kind of record may be split into files by period or topic, so that a file stays a size a reviewer reads and
+    two editors adding records do not edit the same file.
+    """
+    path = Path(directory) / filename
+    paths = [path] if path.exists() else []
+    paths += sorted((Path(directory) / path.stem).glob("*.yaml"))
+    if not paths:
+        raise DatasetError(f"{filename}: neither it nor a {path.stem}/ folder is in {directory}")
+    return paths
+
+
 class Loader:
     def __init__(self, directory: Path = DATASET_DIR):
         self.directory = Path(directory)
@@ -277,25 +291,12 @@ class Loader:
         """Load every file; return how many records of each model the dataset holds."""
         with transaction.atomic():
             for filename, spec in FILES:
-                for path in self._paths(filename):
+                for path in dataset_paths(self.directory, filename):
                     name = path.relative_to(self.directory).as_posix()
                     for index, data in enumerate(self._read(path), start=1):
                         where = f"{name}, record {index} ({self._label(data)})"
                         self._load_record(spec, data, parent=None, where=where)
         return {label: len(pks) for label, pks in self.loaded.items()}
-
-    def _paths(self, filename: str) -> list[Path]:
-        """`meetings.yaml`, then every file of a `meetings/` folder in name order.
-
-        A kind of record may be split into files by period or topic, so that a file stays a size a reviewer
-        reads and two editors adding records do not edit the same file.
-        """
-        path = self.directory / filename
-        paths = [path] if path.exists() else []
-        paths += sorted((self.directory / path.stem).glob("*.yaml"))
-        if not paths:
-            raise DatasetError(f"{filename}: neither it nor a {path.stem}/ folder is in {self.directory}")
-        return paths
 
     @staticmethod
     def _read(path: Path) -> list:
@@ -336,6 +337,12 @@ class Loader:
         for name in spec.lines:
             if isinstance(values.get(name), list):
                 values[name] = "\n".join(str(item) for item in values[name])
+        for name, value in values.items():
+            # As the model holds it ("2026-12-03" becomes a date), so an unchanged record compares equal.
+            try:
+                values[name] = spec.model._meta.get_field(name).to_python(value)
+            except ValidationError as error:
+                raise DatasetError(f"{where}: {name}: {' '.join(error.messages)}") from None
         for name in spec.dates:
             try:
                 date = PartialDate.parse(data[name]) if data.get(name) is not None else None

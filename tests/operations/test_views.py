@@ -276,7 +276,7 @@ def test_meeting_list_shows_date_title_place_and_host(client):
         html=True,
     )
     assertContains(response, '<time datetime="2010-03-18">18 March 2010</time>', html=True)
-    assertContains(response, "<td>Moscow</td>", html=True)
+    assertContains(response, '<td><a href="/places/moscow/">Moscow</a></td>', html=True)
     assertContains(response, '<a href="/member-states/ru/">Russia</a>', html=True)
     assertContains(response, '<span class="badge warn">Planned</span>', html=True)
 
@@ -327,7 +327,7 @@ def test_un_csto_signing_shows_the_two_secretaries_general_and_links_the_declara
     assert f'<a href="{declaration.get_absolute_url()}">{declaration.title}</a>' in documents
     assertContains(response, '<a href="/partners/un-secretariat/">United Nations Secretariat</a>', html=True)
     assertContains(response, '<a href="/organs/secretariat/">Secretariat</a>', html=True)
-    assertContains(response, "<dd>Moscow</dd>", html=True)
+    assertContains(response, '<dd><a href="/places/moscow/">Moscow</a> (Russia)</dd>', html=True)
     assertContains(response, "The CSTO and the United Nations: Dates and Facts")
     assertContains(response, f'<li><a href="{MEETINGS}">Meetings</a></li>', html=True)
 
