@@ -50,3 +50,19 @@ def group_operation(name: str, permission_ids) -> migrations.RunPython:
         apps.get_model("auth", "Group").objects.filter(name=name).delete()
 
     return migrations.RunPython(create, remove)
+
+
+def refresh_groups_operation() -> migrations.RunPython:
+    """A data migration's step, after new models, that gives both groups the permissions on them as well.
+
+    Undoing it changes nothing: the models' own migrations remove their permissions when they are undone.
+    """
+
+    def refresh(apps, schema_editor):
+        create_all_permissions(apps)
+        permission = apps.get_model("auth", "Permission")
+        for name, permission_ids in ((EDITORS, editor_permission_ids), (REVIEWERS, reviewer_permission_ids)):
+            group, _ = apps.get_model("auth", "Group").objects.get_or_create(name=name)
+            group.permissions.set(permission_ids(permission))
+
+    return migrations.RunPython(refresh, migrations.RunPython.noop)

@@ -55,7 +55,7 @@ class OperationAdmin(PublishableAdmin):
 class MeetingAdmin(PublishableAdmin):
     list_display = ["title", "kind", "form", "status", "start", "end", "place", "host"]
     list_filter = ["kind", "form", "status"]
-    list_select_related = ["host", "place"]
+    list_select_related = ["host", "place__state"]
     search_fields = ["title", "slug", "summary", "place__name", "host__name"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["place", "host", "organs", "partners", "states", "absent", "people", "instruments"]

@@ -30,7 +30,7 @@ def organ_filter(**kwargs) -> CodeFilter:
 
 def place_filter(**kwargs) -> CodeFilter:
     """A place, by its slug."""
-    queryset = Place.objects.order_by("name", "pk")
+    queryset = Place.objects.select_related("state").order_by("name", "pk")  # each choice names its state
     return CodeFilter(
         **{"label": _("Place"), "queryset": queryset, "to_field_name": "slug", "empty_label": _("Any place"), **kwargs}
     )
@@ -151,7 +151,8 @@ class PersonFilterSet(FilterSet):
     )
     post = CodeFilter(
         label=_("Post"),
-        queryset=Post.objects.all(),
+        # Each choice names the post's body, so the bodies come with the posts.
+        queryset=Post.objects.select_related("organ", "partner").order_by("title", "pk"),
         to_field_name="slug",
         method="filter_post",
         help_text=_("A post's slug, e.g. csto-secretary-general: only people who held it (on that date, if given)."),

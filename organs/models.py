@@ -38,9 +38,17 @@ class MembershipQuerySet(PeriodQuerySet):
         return self.on(date).filter(body__isnull=True, state__isnull=False, status__in=MembershipStatus.member_values())
 
 
+def with_steps(periods):
+    """Tenures or membership periods with their dated steps and the steps' sources, in date order."""
+    steps = periods.model._meta.get_field("steps").related_model
+    return periods.prefetch_related(
+        Prefetch("steps", queryset=steps.objects.prefetch_related("citations__source").order_by("occurred_date", "pk"))
+    )
+
+
 def _posts_with_holders():
     return Post.objects.order_by("title", "pk").prefetch_related(
-        Prefetch("tenures", queryset=Tenure.objects.select_related("person").order_by("start_date", "pk"))
+        Prefetch("tenures", queryset=with_steps(Tenure.objects.select_related("person").order_by("start_date", "pk")))
     )
 
 
@@ -74,9 +82,11 @@ class StateQuerySet(models.QuerySet):
         return self.prefetch_related(
             Prefetch(
                 "memberships",
-                queryset=Membership.objects.select_related("body", "basis_instrument")
-                .prefetch_related("citations__source")
-                .order_by("start_date", "body__position", "pk"),
+                queryset=with_steps(
+                    Membership.objects.select_related("body", "basis_instrument")
+                    .prefetch_related("citations__source")
+                    .order_by("start_date", "body__position", "pk")
+                ),
             ),
             Prefetch(
                 "chairmanships",
@@ -102,9 +112,11 @@ class StateQuerySet(models.QuerySet):
         return self.prefetch_related(
             Prefetch(
                 "memberships",
-                queryset=Membership.objects.select_related("body", "basis_instrument")
-                .prefetch_related("citations__source")
-                .order_by("start_date", "body__position", "pk"),
+                queryset=with_steps(
+                    Membership.objects.select_related("body", "basis_instrument")
+                    .prefetch_related("citations__source")
+                    .order_by("start_date", "body__position", "pk")
+                ),
             ),
             Prefetch(
                 "chairmanships",
@@ -203,13 +215,16 @@ class PersonQuerySet(models.QuerySet):
     def for_list(self):
         return self.select_related("nationality")
 
-    def for_api(self):
-        """What the API's person record nests: each tenure with its post and the body the post belongs to."""
+    def for_display(self):
+        """A person's page and API record: each tenure with its post, the post's body and the tenure's steps, and
+        the sources (the page adds the meetings attended)."""
         return self.select_related("nationality").prefetch_related(
             Prefetch(
                 "tenures",
-                queryset=Tenure.objects.select_related("post__organ", "post__partner").order_by(
-                    F("start_date").asc(nulls_last=True), "post__title", "pk"
+                queryset=with_steps(
+                    Tenure.objects.select_related("post__organ", "post__partner").order_by(
+                        F("start_date").asc(nulls_last=True), "post__title", "pk"
+                    )
                 ),
             ),
             "citations__source",
@@ -590,6 +605,7 @@ class Person(Record):
         verbose_name=_("nationality"),
     )
     summary = models.TextField(_("summary"), blank=True)
+    search_vector = search_vector_field(("name", "A"), ("summary", "B"))
 
     objects = PersonQuerySet.as_manager()
 
@@ -597,9 +613,13 @@ class Person(Record):
         verbose_name = _("person")
         verbose_name_plural = _("people")
         ordering = ["name", "pk"]
+        indexes = [search_index("organs_person_search")]
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return record_url("organs:person_detail", self.slug)
 
 
 class Post(Record):

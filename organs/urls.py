@@ -11,6 +11,8 @@ urlpatterns = [
     path("member-states/<str:iso2>/", views.StateDetailView.as_view(), name="state_detail"),
     path("partners/", views.PartnerListView.as_view(), name="partner_list"),
     path("partners/<slug:slug>/", views.PartnerDetailView.as_view(), name="partner_detail"),
+    path("people/", views.PersonListView.as_view(), name="person_list"),
+    path("people/<slug:slug>/", views.PersonDetailView.as_view(), name="person_detail"),
     path("places/", views.PlaceListView.as_view(), name="place_list"),
     path("places/<slug:slug>/", views.PlaceDetailView.as_view(), name="place_detail"),
 ]

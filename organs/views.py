@@ -3,7 +3,7 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import OuterRef, Prefetch
+from django.db.models import F, OuterRef, Prefetch
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -17,8 +17,8 @@ from csto_portal.related import RECENT, RecentList, SubqueryCount, list_url, rec
 from operations.choices import ParticipationRole
 from operations.models import AssistanceRequest, Meeting, Operation, Participation, Series
 from organs.choices import MembershipStatus, OrganKind, OrganRelationKind
-from organs.filters import OrganFilterSet, PartnerFilterSet, PlaceFilterSet, StateFilterSet
-from organs.models import Organ, Partner, Place, State
+from organs.filters import OrganFilterSet, PartnerFilterSet, PersonFilterSet, PlaceFilterSet, StateFilterSet
+from organs.models import Organ, Partner, Person, Place, Post, State, Tenure, with_steps
 from treaties.models import Instrument, InstrumentEvent, Party
 
 # Relations that place an organ beneath another in the chart, the strongest first: when an organ has several, the
@@ -424,3 +424,47 @@ class PlaceDetailView(DetailView):
             list(operations[:RECENT]), operations.count(), list_url("operations:operation_list", place=place.slug)
         )
         return context
+
+
+# The posts whose holders the people list shows in order, the highest first, with the heading of each.
+LEADING_POSTS = {
+    "csto-secretary-general": _("Secretaries-General"),
+    "chief-of-joint-staff": _("Chiefs of the Joint Staff"),
+    "deputy-secretary-general": _("Deputy Secretaries-General"),
+}
+
+
+class PersonListView(FilteredListView):
+    """The Secretaries-General, Chiefs of the Joint Staff and deputies in order, then everyone the sources name.
+
+    With ``?as_of=`` both parts keep only those in office on that day.
+    """
+
+    queryset = Person.objects.for_list()
+    filterset_class = PersonFilterSet
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        valid = self.filterset.is_valid()
+        as_of = valid and self.filterset.form.cleaned_data.get("as_of")
+        tenures = Tenure.objects.select_related("person").order_by(F("start_date").asc(nulls_first=True), "pk")
+        if as_of:
+            tenures = tenures.on(as_of)
+        posts = Post.objects.filter(slug__in=LEADING_POSTS).select_related("organ")
+        context["as_of"] = as_of
+        posts = sorted(
+            posts.prefetch_related(Prefetch("tenures", queryset=with_steps(tenures))) if valid else [],
+            key=lambda post: list(LEADING_POSTS).index(post.slug),
+        )
+        for post in posts:
+            post.heading = LEADING_POSTS[post.slug]
+        context["posts"] = posts
+        return context
+
+
+class PersonDetailView(DetailView):
+    """A person's page: the posts held, acting terms marked, with the steps along the way, and the meetings attended."""
+
+    queryset = Person.objects.for_display().prefetch_related(
+        Prefetch("meetings", queryset=Meeting.objects.latest_first())
+    )

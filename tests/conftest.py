@@ -7,7 +7,7 @@ from django.core.management import call_command
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from tests.helpers import TEST_DATASET
+from tests.helpers import LATER_RECORDS, TEST_DATASET
 
 
 @pytest.fixture(scope="session")
@@ -23,6 +23,23 @@ def django_db_setup(django_db_setup, django_db_blocker):
         pytest.fail("No test database was made: run these tests together with one marked django_db.")
     with django_db_blocker.unblock():
         call_command("load_csto", path=TEST_DATASET, stdout=StringIO())
+
+
+@pytest.fixture(scope="module")
+def later_records(django_db_setup, django_db_blocker):
+    """The records of tests/later_records/ (the 2022 Kazakhstan request and deployment, two sessions, two exercises
+    and a plan) added to the tests' dataset for one module, in a transaction rolled back at the module's end.
+
+    Kept apart so that the modules that list the tests' dataset's operations and meetings by name need not list these.
+    """
+    from django.db import transaction
+
+    from csto_portal.site.loader import Loader
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        Loader(LATER_RECORDS, addition=True).load()
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)

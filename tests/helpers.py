@@ -6,6 +6,8 @@ from django.db import IntegrityError, transaction
 
 # The tests' own records, so that the shipped dataset in dataset/ can grow without changing any test's outcome.
 TEST_DATASET = Path(__file__).resolve().parent / "dataset"
+# Later records (2011 on) that some modules add to it with the ``later_records`` fixture.
+LATER_RECORDS = Path(__file__).resolve().parent / "later_records"
 
 
 def assert_refused(record, constraint: str, message: str):

@@ -7,7 +7,7 @@ from rest_framework.viewsets import ViewSetMixin
 from csto_portal.api.viewsets import RecordViewSet
 from csto_portal.models import Area
 from operations.models import Series
-from organs.models import Organ, Partner, Person, State
+from organs.models import Organ, Partner, Person, Place, State
 
 # Per resource: a new record written with the records ``related`` makes, its key, and a change to it.
 WRITES = {
@@ -40,7 +40,24 @@ WRITES = {
     "meeting": (
         {"slug": "written-session", "title": "Written Session", "kind": "session", "start": "2011-12", "host": "xr"},
         "written-session",
-        {"states": ["xr"], "organs": ["written-council"], "people": ["written-delegate"]},
+        {"states": ["xr"], "organs": ["written-council"], "people": ["written-delegate"], "place": "written-city"},
+    ),
+    "assistancerequest": (
+        {
+            "slug": "written-request",
+            "title": "Written request",
+            "state": "xr",
+            "kind": "consultations",
+            "requested": "2011-12",
+            "decision": "no_decision",
+        },
+        "written-request",
+        {"answered_by": "written-council", "decided": "2012", "decision": "declined"},
+    ),
+    "place": (
+        {"slug": "written-range", "name": "Written range", "kind": "training_range"},
+        "written-range",
+        {"state": "xr", "summary": "A range made by a write."},
     ),
 }
 
@@ -77,6 +94,7 @@ def related():
     Series.objects.create(slug="written", name="Written", kind="exercise")
     State.objects.create(iso2="XR", name="Relatedland")
     Person.objects.create(slug="written-delegate", name="Written Delegate")
+    Place.objects.create(slug="written-city", name="Written City", kind="city")
 
 
 @pytest.mark.django_db

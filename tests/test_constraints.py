@@ -10,7 +10,7 @@ from django.db.models import CheckConstraint
 from csto_portal.dates import DatePrecision
 from tests.helpers import assert_refused
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("later_records")]
 
 
 def constraint_names(suffix: str = "") -> list[tuple[type, str]]:

@@ -17,7 +17,8 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.urls import reverse
 
-from csto_portal.models import Citation, Record
+from csto_portal.dates import PartialDate
+from csto_portal.models import Citation, Record, Source
 from csto_portal.roles import CONTENT_APPS
 from csto_portal.site.loader import DATASET_DIR, dataset_paths
 from operations.models import AssistanceRequest, Meeting, Operation
@@ -45,7 +46,7 @@ KINDS = [
     ("states.yaml", State, "iso2", "organs:state_detail", "api:state-detail"),
     ("places.yaml", Place, "slug", "organs:place_detail", "api:place-detail"),
     ("partners.yaml", Partner, "slug", "organs:partner_detail", "api:partner-detail"),
-    ("people.yaml", Person, "slug", None, "api:person-detail"),
+    ("people.yaml", Person, "slug", "organs:person_detail", "api:person-detail"),
     ("instruments.yaml", Instrument, "slug", "treaties:instrument_detail", "api:instrument-detail"),
     ("operations.yaml", Operation, "slug", "operations:operation_detail", "api:operation-detail"),
     ("meetings.yaml", Meeting, "slug", "operations:meeting_detail", "api:meeting-detail"),
@@ -68,6 +69,7 @@ SECTIONS = [
     "operations:meeting_list",
     "operations:request_list",
     "organs:place_list",
+    "organs:person_list",
     "api:root",
     "api:event-list",
     "api:organ-list",
@@ -164,6 +166,49 @@ def test_search_finds_a_record_by_its_name(client):
     assert response.status_code == 200
     assert operation.get_absolute_url() in response.text
     assert client.get(reverse("api:search"), {"q": operation.name}).status_code == 200
+
+
+def fact_sheet_rows() -> list[tuple[str, str, str]]:
+    """(date, kind, URL) of every row of the fact sheet's table (dataset/fact-sheet.md)."""
+    rows = []
+    for line in (SHIPPED_DATASET / "fact-sheet.md").read_text(encoding="utf-8").splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) == 5 and cells[3].startswith("http"):
+            rows.append((cells[0], cells[2], cells[3]))
+    return rows
+
+
+def _dates_around(record) -> set[PartialDate]:
+    """The partial dates of a record, of the record it belongs to and of the records that belong to it."""
+    near = [record]
+    for field in record._meta.get_fields():
+        if field.many_to_one and field.related_model and issubclass(field.related_model, Record):
+            near.append(getattr(record, field.name))
+        elif field.one_to_many and issubclass(field.related_model, Record) and field.name != "citations":
+            near.extend(getattr(record, field.get_accessor_name()).all())
+    dates = set()
+    for item in filter(None, near):
+        for field in item._meta.concrete_fields:
+            if field.name.endswith("_precision"):
+                day = getattr(item, field.name.removesuffix("_precision") + "_date")
+                if day:
+                    dates.add(PartialDate(day, getattr(item, field.name)))
+    return dates
+
+
+def _as_precise_as(date: PartialDate, written: str) -> str:
+    return date.date.isoformat()[: len(written)]
+
+
+@pytest.mark.parametrize(("date", "kind", "url"), fact_sheet_rows(), ids=lambda value: str(value)[:60])
+def test_every_fact_sheet_row_is_a_record_citing_its_page_with_its_date(date, kind, url):
+    sources = Source.objects.filter(url__in=[url, url.rstrip("/"), f"{url.rstrip('/')}/"])
+    assert sources.exists(), f"no source has the row's URL {url}"
+    citing = [
+        citation.record for citation in Citation.objects.filter(source__in=sources).select_related("content_type")
+    ]
+    found = {_as_precise_as(day, date) for record in citing if record is not None for day in _dates_around(record)}
+    assert date in found, f"no record citing {url} carries the date {date} (they carry {sorted(found)[:12]})"
 
 
 def test_the_sitemap_lists_every_published_record_page(client):

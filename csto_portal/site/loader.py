@@ -268,7 +268,7 @@ FILES = [
 ]
 
 
-def dataset_paths(directory: Path, filename: str) -> list[Path]:
+def dataset_paths(directory: Path, filename: str, *, required: bool = True) -> list[Path]:
     """`meetings.yaml`, then every file of a `meetings/` folder in name order.
 
     A kind of record may be split into files by period or topic, so that a file stays a size a reviewer reads and
@@ -277,21 +277,24 @@ def dataset_paths(directory: Path, filename: str) -> list[Path]:
     path = Path(directory) / filename
     paths = [path] if path.exists() else []
     paths += sorted((Path(directory) / path.stem).glob("*.yaml"))
-    if not paths:
+    if required and not paths:
         raise DatasetError(f"{filename}: neither it nor a {path.stem}/ folder is in {directory}")
     return paths
 
 
 class Loader:
-    def __init__(self, directory: Path = DATASET_DIR):
+    """Loads a whole dataset, or with ``addition=True`` a folder of some kinds' records added to what is loaded."""
+
+    def __init__(self, directory: Path = DATASET_DIR, *, addition: bool = False):
         self.directory = Path(directory)
+        self.addition = addition
         self.loaded: dict[str, set[int]] = {}
 
     def load(self) -> dict[str, int]:
         """Load every file; return how many records of each model the dataset holds."""
         with transaction.atomic():
             for filename, spec in FILES:
-                for path in dataset_paths(self.directory, filename):
+                for path in dataset_paths(self.directory, filename, required=not self.addition):
                     name = path.relative_to(self.directory).as_posix()
                     for index, data in enumerate(self._read(path), start=1):
                         where = f"{name}, record {index} ({self._label(data)})"

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from csto_portal.fulltext import SEARCH_CONFIG
 from operations.models import AssistanceRequest, Meeting, Operation
-from organs.models import Organ, Partner, Place, State
+from organs.models import Organ, Partner, Person, Place, State
 from treaties.models import Instrument
 
 PER_GROUP = 10
@@ -43,6 +43,7 @@ GROUPS = [
     Group("operations", _("Operations and exercises"), Operation, "name", "summary"),
     Group("meetings", _("Meetings"), Meeting, "title", "summary"),
     Group("requests", _("Requests for collective help"), AssistanceRequest, "title", "summary"),
+    Group("people", _("People"), Person, "name", "summary"),
     Group("states", _("States"), State, "name", "summary"),
     Group("places", _("Places"), Place, "name", "summary"),
     Group("partners", _("Partner organizations"), Partner, "name", "summary"),

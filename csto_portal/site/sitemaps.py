@@ -4,7 +4,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from operations.models import AssistanceRequest, Meeting, Operation
-from organs.models import Organ, Partner, Place, State
+from organs.models import Organ, Partner, Person, Place, State
 from treaties.models import Instrument
 
 
@@ -32,6 +32,7 @@ class SectionSitemap(Sitemap):
             "operations:meeting_list",
             "operations:request_list",
             "organs:place_list",
+            "organs:person_list",
         ]
 
     def location(self, name):
@@ -48,4 +49,5 @@ SITEMAPS = {
     "meetings": RecordSitemap(Meeting.objects.order_by("pk")),
     "requests": RecordSitemap(AssistanceRequest.objects.order_by("pk")),
     "places": RecordSitemap(Place.objects.order_by("pk")),
+    "people": RecordSitemap(Person.objects.order_by("pk")),
 }

@@ -22,8 +22,8 @@ from csto_portal.dates import PartialDate
 from csto_portal.record_urls import record_url
 from operations.choices import OperationStatus, RequestDecision
 from operations.models import AssistanceRequest, Meeting, Operation
-from organs.choices import MembershipStatus
-from organs.models import Chairmanship, Membership, Organ, Tenure
+from organs.choices import MembershipStatus, MembershipStepKind, TenureStepKind
+from organs.models import Chairmanship, Membership, MembershipStep, Organ, Tenure, TenureStep
 from treaties.choices import EventKind
 from treaties.models import InstrumentEvent
 
@@ -127,7 +127,7 @@ class Branch:
         )
 
 
-# Every kind of dated fact, in the order the filters offer them; requests, memberships, appointments and
+# Every kind of dated fact, in the order the filters offer them; requests, memberships, appointments, steps and
 # chairmanships carry no areas, so an area filter leaves them out.
 BRANCHES = [
     Branch(
@@ -218,6 +218,33 @@ BRANCHES = [
         detail=Coalesce(F("post__partner__name"), F("post__organ__name")),
         describe=lambda entry: f"{entry.subject} takes office: {entry.action}",
         link="organs:organ_detail",
+        areas=None,
+    ),
+    Branch(
+        "tenure_step",
+        _("Steps in office"),
+        TenureStep,
+        "occurred",
+        action=F("kind"),
+        subject=F("tenure__person__name"),
+        key=Coalesce(F("tenure__post__organ__slug"), _text("")),
+        detail=F("tenure__post__title"),
+        describe=lambda entry: f"{entry.subject}: {TenureStepKind(entry.action).label} ({entry.detail})",
+        link="organs:organ_detail",
+        areas=None,
+    ),
+    Branch(
+        "membership_step",
+        _("Steps in membership"),
+        MembershipStep,
+        "occurred",
+        action=F("kind"),
+        subject=F("membership__state__name"),
+        key=Lower("membership__state__iso2"),
+        detail=_text(""),
+        describe=lambda entry: f"{entry.subject} {MembershipStepKind(entry.action).label}",
+        link="organs:state_detail",
+        where=Q(membership__state__isnull=False),
         areas=None,
     ),
     Branch(

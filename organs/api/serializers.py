@@ -22,6 +22,7 @@ from organs.choices import MembershipStatus
 from organs.models import (
     Chairmanship,
     Membership,
+    MembershipStep,
     Organ,
     OrganRelation,
     Partner,
@@ -30,6 +31,7 @@ from organs.models import (
     Post,
     State,
     Tenure,
+    TenureStep,
 )
 from treaties.models import Instrument, Party
 
@@ -73,6 +75,28 @@ class LinkedRelatedFieldExtension(OpenApiSerializerFieldExtension):
 # Nested children (read-only)
 
 
+class StepSerializer(ModelSerializer):
+    """A dated step within a period that changes none of its bounds (appointed, term extended, renewed …)."""
+
+    occurred = PartialDateField(read_only=True)
+    occurred_precision = PrecisionField("occurred", allow_null=False)
+    citations = CitationSerializer(many=True, read_only=True)
+
+    class Meta:
+        fields = ["kind", "occurred", "occurred_precision", "note", "citations"]
+        read_only_fields = fields
+
+
+class TenureStepSerializer(StepSerializer):
+    class Meta(StepSerializer.Meta):
+        model = TenureStep
+
+
+class MembershipStepSerializer(StepSerializer):
+    class Meta(StepSerializer.Meta):
+        model = MembershipStep
+
+
 class TenureDatesSerializer(ModelSerializer):
     """When a tenure ran, at the precision known; the base of both views of a tenure below."""
 
@@ -80,10 +104,11 @@ class TenureDatesSerializer(ModelSerializer):
     start_precision = PrecisionField("start")
     end = PartialDateField(read_only=True, allow_null=True)
     end_precision = PrecisionField("end")
+    steps = TenureStepSerializer(many=True, read_only=True)
 
     class Meta:
         model = Tenure
-        fields = ["acting", "start", "start_precision", "end", "end_precision", "note"]
+        fields = ["acting", "start", "start_precision", "end", "end_precision", "note", "steps"]
 
 
 class HolderTenureSerializer(TenureDatesSerializer):
@@ -92,7 +117,7 @@ class HolderTenureSerializer(TenureDatesSerializer):
     person = link_serializer(Person)(read_only=True)
 
     class Meta(TenureDatesSerializer.Meta):
-        fields = ["person", "acting", "start", "start_precision", "end", "end_precision", "note"]
+        fields = ["person", "acting", "start", "start_precision", "end", "end_precision", "note", "steps"]
 
 
 class PostSerializer(ModelSerializer):
@@ -122,7 +147,7 @@ class PersonTenureSerializer(TenureDatesSerializer):
     post = TenurePostSerializer(read_only=True)
 
     class Meta(TenureDatesSerializer.Meta):
-        fields = ["post", "acting", "start", "start_precision", "end", "end_precision", "note"]
+        fields = ["post", "acting", "start", "start_precision", "end", "end_precision", "note", "steps"]
 
 
 class OrganRelationSerializer(ModelSerializer):
@@ -168,6 +193,7 @@ class MembershipSerializer(ModelSerializer):
     requested = PartialDateField(read_only=True, allow_null=True)
     requested_precision = PrecisionField("requested")
     basis_instrument = link_serializer(Instrument)(read_only=True, allow_null=True)
+    steps = MembershipStepSerializer(many=True, read_only=True)
     citations = CitationSerializer(many=True, read_only=True)
 
     class Meta:
@@ -184,6 +210,7 @@ class MembershipSerializer(ModelSerializer):
             "basis",
             "basis_instrument",
             "end_cause",
+            "steps",
             "citations",
         ]
 

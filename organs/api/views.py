@@ -121,7 +121,7 @@ class PersonViewSet(RecordViewSet):
         return self.visible().for_list()
 
     def record_queryset(self):
-        return self.visible().for_api()
+        return self.visible().for_display()
 
 
 class PartnerViewSet(RecordViewSet):
