@@ -1,6 +1,10 @@
+from collections import defaultdict
+
+from django.views.generic import TemplateView
+
 from csto_portal.lists import FilteredListView
 from csto_portal.previews import PreviewableDetailView
-from operations.choices import Agency, ParticipationRole
+from operations.choices import Agency, OperationKind, ParticipationRole
 from operations.filters import AssistanceRequestFilterSet, MeetingFilterSet, OperationFilterSet
 from operations.models import AssistanceRequest, Meeting, Operation, Series
 
@@ -74,3 +78,31 @@ class AssistanceRequestListView(FilteredListView):
 class AssistanceRequestDetailView(PreviewableDetailView):
     model = AssistanceRequest
     context_object_name = "request_record"  # "request" would hide the HTTP request from the templates
+
+
+class ExerciseGridView(TemplateView):
+    """The joint exercises as a table of years by series: which editions were held, planned or not held when."""
+
+    template_name = "operations/exercise_grid.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        editions = (
+            Operation.objects.filter(kind=OperationKind.EXERCISE, start_date__isnull=False)
+            .only("slug", "name", "series_id", "status", "start_date", "start_precision", "end_date", "end_precision")
+            .order_by("start_date", "name", "pk")
+        )
+        cells = defaultdict(list)
+        for edition in editions:
+            cells[edition.start_date.year, edition.series_id].append(edition)
+        series = list(Series.objects.filter(kind=OperationKind.EXERCISE).order_by("name", "pk"))
+        if any(series_id is None for _, series_id in cells):
+            series.append(None)  # editions of no series, in a last column
+        years = sorted({year for year, _ in cells}, reverse=True)
+        context.update(
+            series=series,
+            rows=[
+                (year, [cells.get((year, column.pk if column else None), []) for column in series]) for year in years
+            ],
+        )
+        return context

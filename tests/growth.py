@@ -156,12 +156,14 @@ def grow_dataset(factor: int = 10):
         for state in states[:factor]
     )
     TenureStep.objects.bulk_create(
-        TenureStep(tenure=tenure, kind="extended", occurred=datetime.date(2002 + i, 1, 1))
+        TenureStep(tenure=tenure, kind="extended", occurred=datetime.date(2002 + i, 1, 1 + tenure.pk % 28))
         for tenure in Tenure.objects.all()
         for i in range(3)
     )
     MembershipStep.objects.bulk_create(
-        MembershipStep(membership=membership, kind="renewed", occurred=datetime.date(1999, 1 + i, 1))
+        MembershipStep(
+            membership=membership, kind="renewed", occurred=datetime.date(1999, 1 + i, 1 + membership.pk % 28)
+        )
         for membership in Membership.objects.filter(state__isnull=False)
         for i in range(3)
     )

@@ -68,6 +68,7 @@ SECTIONS = [
     "operations:operation_list",
     "operations:meeting_list",
     "operations:request_list",
+    "operations:exercise_grid",
     "organs:place_list",
     "organs:person_list",
     "api:root",

@@ -31,6 +31,7 @@ class SectionSitemap(Sitemap):
             "operations:operation_list",
             "operations:meeting_list",
             "operations:request_list",
+            "operations:exercise_grid",
             "organs:place_list",
             "organs:person_list",
         ]

@@ -101,9 +101,13 @@ class Branch:
     def date_field(self) -> str:
         return f"{self.date}_date"
 
-    def facts(self, *, area=None, year_from=None, year_to=None, updated_since=None):
+    def facts(self, *, area=None, year_from=None, year_to=None, updated_since=None, after=None, until=None):
         """The branch's dated records, narrowed by the timeline's filters, as the union's columns."""
         records = self.model.objects.filter(self.where, **{f"{self.date_field}__isnull": False})
+        if after:
+            records = records.filter(**{f"{self.date_field}__gt": after})
+        if until:
+            records = records.filter(**{f"{self.date_field}__lte": until})
         if area:
             records = records.filter(**{f"{self.areas}__slug": area})
         if updated_since:
@@ -306,17 +310,26 @@ def timeline(
     year_from=None,
     year_to=None,
     updated_since=None,
+    after=None,
+    until=None,
     newest_first=False,
 ):
-    """The timeline's facts in date order, oldest first unless ``newest_first``; wrap rows with ``entry()``."""
+    """The timeline's facts in date order, oldest first unless ``newest_first``; wrap rows with ``entry()``.
+
+    ``after`` and ``until`` bound the facts' dates (the home page's latest events end today; what is to come
+    starts after it).
+    """
     selected = [
-        branch.facts(area=area, year_from=year_from, year_to=year_to, updated_since=updated_since)
+        branch.facts(
+            area=area, year_from=year_from, year_to=year_to, updated_since=updated_since, after=after, until=until
+        )
         for branch in BRANCHES
         if (not category or branch.category == category) and (not area or branch.areas)
     ]
     if not selected:
         return []
-    filters = (category, area, year_from, year_to, updated_since.isoformat() if updated_since else None)
+    bounds = [value.isoformat() if value else None for value in (updated_since, after, until)]
+    filters = (category, area, year_from, year_to, *bounds)
     return Timeline(selected, newest_first=newest_first, key=":".join(str(value) for value in filters))
 
 

@@ -51,13 +51,16 @@ def home(request):
         kind__in={kind for _, kind in FOUNDING_EVENTS.values()},
     ).select_related("instrument")
     by_key = {(event.instrument.slug, event.kind): event for event in events}
-    members = Membership.objects.members_on(timezone.localdate()).select_related("state").order_by("state__name")
+    today = timezone.localdate()
+    members = Membership.objects.members_on(today).select_related("state").order_by("state__name")
     context = {
         "founding": {name: by_key.get(key) for name, key in FOUNDING_EVENTS.items()},
         "members": members,
         # Counting reads whole tables; the figures change only when a record does.
         "counts": data_version.cached("home-counts", record_counts),
-        "latest": [entry(row) for row in timeline(newest_first=True)[:8]],
+        # Dated up to today: plans for later in the year are what is to come, not the latest.
+        "latest": [entry(row) for row in timeline(newest_first=True, until=today)[:8]],
+        "upcoming": [entry(row) for row in timeline(after=today)[:5]],
     }
     return render(request, "home.html", context)
 

@@ -3,6 +3,7 @@ from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from csto_portal.fulltext import SEARCH_CONFIG
 from csto_portal.site.search import GROUPS
@@ -99,7 +100,7 @@ def test_home_counts_records_once_per_data_version(client, settings):
 @pytest.mark.parametrize(
     ("url", "queries"),
     [
-        (reverse("home"), 4),
+        (reverse("home"), 5),
         (reverse("timeline"), 3),
         # A second page: the tests' dataset holds more events (102) than a timeline page (100).
         (reverse("timeline") + "?page=2", 3),
@@ -207,3 +208,19 @@ def test_search_is_served_by_the_gin_index(group):
         plan = group.model._default_manager.filter(search_vector=query).explain()
     index = next(index.name for index in group.model._meta.indexes if index.name.endswith("_search"))
     assert f"Bitmap Index Scan on {index}" in plan
+
+
+def test_the_home_page_separates_the_latest_events_from_what_is_to_come(client):
+    today = timezone.localdate()
+    past = Operation.objects.create(slug="past-drill", name="Past drill", kind="exercise", start=today)
+    plan = Operation.objects.create(
+        slug="future-drill",
+        name="Future drill",
+        kind="exercise",
+        status="planned",
+        start=today.replace(year=today.year + 1),
+    )
+    page = client.get(reverse("home")).content.decode()
+    latest, upcoming = page.split('id="latest-heading"')[1].split('id="upcoming-heading"')
+    assert past.get_absolute_url() in latest and plan.get_absolute_url() not in latest
+    assert plan.get_absolute_url() in upcoming.split("</ol>")[0]

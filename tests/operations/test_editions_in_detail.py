@@ -5,6 +5,7 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains
 
 from operations.models import Operation
+from tests.growth import assert_queries_do_not_grow
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("later_records")]
 
@@ -63,3 +64,19 @@ def test_a_plan_says_when_it_was_announced_and_becomes_held_in_place(client, api
     page = client.get(operation_url("rubezh-2026"))
     assertContains(page, '<span class="badge">Held</span>', html=True)
     assertContains(page, "<dt>Plan announced</dt>", html=True)
+
+
+def test_the_exercise_grid_puts_each_edition_under_its_year_and_series(client):
+    page = client.get(reverse("operations:exercise_grid"))
+    assert page.status_code == 200
+    rows = dict(page.context["rows"])
+    columns = [column.slug if column else None for column in page.context["series"]]
+    assert "interaction" in columns and "rubezh" in columns
+    in_2019 = rows[2019][columns.index("interaction")]
+    assert [edition.slug for edition in in_2019] == ["interaction-2019"]
+    assert [edition.slug for edition in rows[2026][columns.index("rubezh")]] == ["rubezh-2026"]
+    assertContains(page, '<span class="badge warn">planned</span>', html=True)
+
+
+def test_the_exercise_grid_runs_a_fixed_number_of_queries(client):
+    assert_queries_do_not_grow(client, reverse("operations:exercise_grid"))

@@ -320,8 +320,8 @@ def test_un_csto_signing_shows_the_two_secretaries_general_and_links_the_declara
     response = client.get(meeting_url(SIGNING))
     assert response.status_code == 200
     assertContains(response, '<time datetime="2010-03-18">18 March 2010</time>', html=True)
-    assertContains(response, "<li>Ban Ki Moon</li>", html=True)
-    assertContains(response, "<li>Nikolai Bordyuzha</li>", html=True)
+    assertContains(response, '<li><a href="/people/ban-ki-moon/">Ban Ki Moon</a></li>', html=True)
+    assertContains(response, '<li><a href="/people/nikolai-bordyuzha/">Nikolai Bordyuzha</a></li>', html=True)
     declaration = Instrument.objects.get(slug="un-csto-secretariats-joint-declaration")
     documents = section(response, "instruments-heading")
     assert f'<a href="{declaration.get_absolute_url()}">{declaration.title}</a>' in documents
