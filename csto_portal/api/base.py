@@ -1,6 +1,7 @@
 """What every API resource shares: pagination, CSV, partial dates, citations, model validation."""
 
 import csv
+import datetime
 import io
 from copy import copy
 
@@ -69,6 +70,12 @@ class UpdatedSinceFilter(BaseFilterBackend):
             raise exceptions.ValidationError(
                 {self.param: [f"{value[:40]!r} is not an ISO 8601 date and time, e.g. 2026-01-31T12:00:00Z."]}
             )
+        if moment.tzinfo is not None:
+            # In UTC, as PostgreSQL takes any offset Python does (up to a day; PostgreSQL stops near 16 hours).
+            try:
+                moment = moment.astimezone(datetime.UTC)
+            except OverflowError:
+                raise exceptions.ValidationError({self.param: [f"{value[:40]!r} is out of range."]}) from None
         return queryset.filter(updated__gte=moment)
 
     def get_schema_operation_parameters(self, view):

@@ -15,7 +15,7 @@ from csto_portal.api.base import (
 from csto_portal.api.links import ApiUrlField, PrecisionField, link_serializer
 from csto_portal.api.serializers import TIMESTAMPS, ModelSerializer
 from csto_portal.models import Area
-from operations.choices import Agency, ParticipationRole
+from operations.choices import Agency, ParticipationRole, SessionForm
 from operations.models import NEAREST_EDITIONS, AssistanceRequest, Meeting, Operation, Participation, Result, Series
 from organs.api.serializers import StateCodeField
 from organs.models import Organ, Partner, Person, Place, State
@@ -280,6 +280,12 @@ class MeetingListSerializer(ModelSerializer):
     start_precision = PrecisionField("start", allow_null=False)
     end = PartialDateField(read_only=True, allow_null=True)
     end_precision = PrecisionField("end")
+    form = serializers.ChoiceField(
+        choices=SessionForm.choices,
+        allow_blank=True,
+        read_only=True,
+        help_text="For a session: how it met; blank if not known.",
+    )
     place = link_serializer(Place)(read_only=True, allow_null=True, help_text="Where it met, where known.")
     host = link_serializer(State)(read_only=True, allow_null=True, help_text="The host state, where known.")
 

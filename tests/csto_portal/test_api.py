@@ -127,3 +127,9 @@ def test_events_can_be_synced_incrementally(client):
     assert everything["count"] > 0 and "updated" in everything["results"][0]
     assert client.get(reverse("api:event-list"), {"updated_since": "2100-01-01T00:00:00Z"}).json()["count"] == 0
     assert client.get(reverse("api:event-list"), {"updated_since": "yesterday"}).status_code == 400
+
+
+@pytest.mark.parametrize("moment", ["4644-09-30T22:28:22-17:43", "2026-01-01T00:00:00+23:59"])
+def test_updated_since_with_an_offset_beyond_postgresqls_range_still_answers(client, moment):
+    response = client.get(reverse("api:partner-list"), {"updated_since": moment})
+    assert response.status_code == 200, response.content[:300]
