@@ -58,6 +58,16 @@ class ChoiceFilter(QuickSelectMixin, django_filters.ChoiceFilter):
     pass
 
 
+def kind_filter(choices, **kwargs) -> ChoiceFilter:
+    """``?kind=``: one of the record's kinds."""
+    return ChoiceFilter(**{"label": _("Kind"), "choices": choices, "empty_label": _("Any kind"), **kwargs})
+
+
+def status_filter(choices, **kwargs) -> ChoiceFilter:
+    """``?status=``: one of the record's statuses."""
+    return ChoiceFilter(**{"label": _("Status"), "choices": choices, "empty_label": _("Any status"), **kwargs})
+
+
 class CodeFilter(QuickSelectMixin, django_filters.ModelChoiceFilter):
     field_class = CodeChoiceField
 

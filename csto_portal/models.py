@@ -54,6 +54,26 @@ class Record(ChoiceLabels, models.Model):
         abstract = True
 
 
+class Relation(Record):
+    """How one record stands to another of the same model: ``source`` ``kind`` ``target``, once each, never a record
+    to itself. A relation model declares the two foreign keys and its ``kind`` choices."""
+
+    class Meta:
+        abstract = True
+        ordering = ["source", "kind", "target", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["source", "kind", "target"], name="%(app_label)s_%(class)s_unique"),
+            models.CheckConstraint(
+                condition=~Q(source=models.F("target")),
+                name="%(app_label)s_%(class)s_not_self",
+                violation_error_message=_("A record cannot be related to itself."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.source} {self.get_kind_display()} {self.target}"
+
+
 class SourceKind(models.TextChoices):
     ARTICLE = "article", _("article")
     NEWS = "news", _("news report")

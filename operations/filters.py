@@ -9,7 +9,9 @@ from csto_portal.filters import (
     TextFilter,
     YearFilter,
     area_filter,
+    kind_filter,
     newest_first_ordering,
+    status_filter,
 )
 from csto_portal.models import Area
 from operations.choices import (
@@ -36,12 +38,7 @@ class DatedRecordFilterSet(FilterSet):
 
 
 class OperationFilterSet(DatedRecordFilterSet):
-    kind = ChoiceFilter(
-        label=_("Kind"),
-        choices=OperationKind.choices,
-        empty_label=_("Any kind"),
-        help_text=_("What sort of operation."),
-    )
+    kind = kind_filter(OperationKind.choices, help_text=_("What sort of operation."))
     series = CodeFilter(
         label=_("Series"),
         queryset=Series.objects.order_by("name", "pk"),
@@ -57,12 +54,7 @@ class OperationFilterSet(DatedRecordFilterSet):
         label=_("Forces or staff of"),
         help_text=_("A CSTO organ whose forces or staff took part, e.g. collective-rapid-reaction-forces."),
     )
-    status = ChoiceFilter(
-        label=_("Status"),
-        choices=OperationStatus.choices,
-        empty_label=_("Any status"),
-        help_text=_("Held, ongoing, planned …"),
-    )
+    status = status_filter(OperationStatus.choices, help_text=_("Held, ongoing, planned …"))
     year = YearFilter(
         label=_("Year"),
         method="filter_year",
@@ -104,9 +96,7 @@ class OperationFilterSet(DatedRecordFilterSet):
 
 
 class MeetingFilterSet(DatedRecordFilterSet):
-    kind = ChoiceFilter(
-        label=_("Kind"), choices=MeetingKind.choices, empty_label=_("Any kind"), help_text=_("What sort of meeting.")
-    )
+    kind = kind_filter(MeetingKind.choices, help_text=_("What sort of meeting."))
     year = YearFilter(label=_("Year"), method="filter_year", help_text=_("Meetings held in that year, e.g. 2010."))
     state = state_filter(
         method="filter_state",

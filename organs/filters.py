@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from csto_portal.filters import ChoiceFilter, CodeFilter, FilterSet, StableOrderingFilter, TextFilter
+from csto_portal.filters import CodeFilter, FilterSet, StableOrderingFilter, TextFilter, kind_filter, status_filter
 from organs.choices import MembershipStatus, OrganKind, PartnerKind, PlaceKind
 from organs.models import Membership, Organ, Partner, Person, Place, Post, State, Tenure
 
@@ -51,7 +51,7 @@ def partner_filter(**kwargs) -> CodeFilter:
 
 
 class OrganFilterSet(FilterSet):
-    kind = ChoiceFilter(label=_("Kind"), choices=OrganKind.choices, help_text=_("Only organs of this kind."))
+    kind = kind_filter(OrganKind.choices, help_text=_("Only organs of this kind."))
     q = TextFilter(help_text=_("Words in the name, acronym, mandate or composition."))
     ordering = StableOrderingFilter(
         label=_("Order"),
@@ -76,9 +76,8 @@ class OrganFilterSet(FilterSet):
 class StateFilterSet(FilterSet):
     """States by their standing on a day: today, or the day given by ``as_of``."""
 
-    status = ChoiceFilter(
-        label=_("Status"),
-        choices=MembershipStatus.choices,
+    status = status_filter(
+        MembershipStatus.choices,
         method="filter_status",
         help_text=_("Standing in the Organization or one of its organs: today, or on the date below if given."),
     )
@@ -113,9 +112,7 @@ class StateFilterSet(FilterSet):
 
 
 class PartnerFilterSet(FilterSet):
-    kind = ChoiceFilter(
-        label=_("Kind"), choices=PartnerKind.choices, help_text=_("Only organizations or bodies of this kind.")
-    )
+    kind = kind_filter(PartnerKind.choices, help_text=_("Only organizations or bodies of this kind."))
     q = TextFilter(help_text=_("Words in the name, acronym or summary."))
 
     class Meta:
@@ -128,9 +125,7 @@ class PartnerFilterSet(FilterSet):
 
 class PlaceFilterSet(FilterSet):
     state = state_filter(help_text=_("The state it lies in (ISO code, e.g. kz)."))
-    kind = ChoiceFilter(
-        label=_("Kind"), choices=PlaceKind.choices, empty_label=_("Any kind"), help_text=_("City, range, region …")
-    )
+    kind = kind_filter(PlaceKind.choices, help_text=_("City, range, region …"))
     q = TextFilter(help_text=_("Words in the name or summary."))
 
     class Meta:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from csto_portal.constraints import DateRange, IdRange, exactly_one_of
 from csto_portal.dates import PartialDateAttribute, date_order_constraint, partial_date_constraint, partial_date_fields
 from csto_portal.fulltext import search_index, search_vector_field
-from csto_portal.models import Record
+from csto_portal.models import Record, Relation
 from csto_portal.record_urls import record_url
 from organs.choices import (
     MembershipStatus,
@@ -376,7 +376,7 @@ class Organ(Record):
         return record_url("organs:organ_detail", self.slug)
 
 
-class OrganRelation(Record):
+class OrganRelation(Relation):
     """How one organ stands to another: accountable to, works under, part of …"""
 
     source = models.ForeignKey(
@@ -388,21 +388,9 @@ class OrganRelation(Record):
     )
     note = models.TextField(_("note"), blank=True)
 
-    class Meta:
+    class Meta(Relation.Meta):
         verbose_name = _("organ relation")
         verbose_name_plural = _("organ relations")
-        ordering = ["source", "kind", "target", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["source", "kind", "target"], name="%(app_label)s_%(class)s_unique"),
-            models.CheckConstraint(
-                condition=~Q(source=models.F("target")),
-                name="%(app_label)s_%(class)s_not_self",
-                violation_error_message=_("An organ cannot be related to itself."),
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.source} {self.get_kind_display()} {self.target}"
 
 
 class Partner(Record):

@@ -20,7 +20,9 @@ from django.urls import reverse
 from csto_portal.dates import PartialDate
 from csto_portal.models import Citation, Record, Source
 from csto_portal.roles import CONTENT_APPS
+from csto_portal.site.api import urls as api_urls
 from csto_portal.site.loader import DATASET_DIR, dataset_paths
+from csto_portal.site.sitemaps import SITEMAPS
 from operations.models import AssistanceRequest, Meeting, Operation
 from organs.models import Organ, Partner, Person, Place, State
 from treaties.models import Instrument
@@ -57,31 +59,12 @@ RECORDS = [
     for filename, _, key, page, api in KINDS
     for record in records_of(filename)
 ]
+# Every section the sitemap offers, the sitemap itself, the API's root and every API list.
 SECTIONS = [
-    "home",
-    "timeline",
+    *SITEMAPS["sections"].items(),
     "sitemap",
-    "organs:organ_list",
-    "organs:state_list",
-    "organs:partner_list",
-    "treaties:instrument_list",
-    "operations:operation_list",
-    "operations:meeting_list",
-    "operations:request_list",
-    "operations:exercise_grid",
-    "organs:place_list",
-    "organs:person_list",
     "api:root",
-    "api:event-list",
-    "api:organ-list",
-    "api:state-list",
-    "api:person-list",
-    "api:partner-list",
-    "api:instrument-list",
-    "api:operation-list",
-    "api:meeting-list",
-    "api:assistancerequest-list",
-    "api:place-list",
+    *(f"api:{pattern.name}" for pattern in api_urls.urlpatterns if (pattern.name or "").endswith("-list")),
 ]
 
 

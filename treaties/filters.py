@@ -5,7 +5,16 @@ from django.db.models import F
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from csto_portal.filters import ChoiceFilter, FilterSet, TextFilter, YearFilter, YearRangeForm, area_filter
+from csto_portal.filters import (
+    ChoiceFilter,
+    FilterSet,
+    TextFilter,
+    YearFilter,
+    YearRangeForm,
+    area_filter,
+    kind_filter,
+    status_filter,
+)
 from organs.filters import state_filter
 from organs.models import Organ, Partner, State
 from treaties.choices import InstrumentKind, InstrumentStatus
@@ -44,15 +53,8 @@ class InstrumentOrderingFilter(django_filters.OrderingFilter):
 
 
 class InstrumentFilterSet(FilterSet):
-    kind = ChoiceFilter(
-        label=_("Kind"),
-        choices=_capitalised(InstrumentKind.choices),
-        empty_label=_("All kinds"),
-        help_text=_("Treaty, decision …"),
-    )
-    status = ChoiceFilter(
-        label=_("Status"), choices=_capitalised(InstrumentStatus.choices), empty_label=_("Any status")
-    )
+    kind = kind_filter(_capitalised(InstrumentKind.choices), help_text=_("Treaty, decision …"))
+    status = status_filter(_capitalised(InstrumentStatus.choices))
     year_from = YearFilter(
         label=_("From year"),
         method="filter_years",

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from csto_portal.dates import DatePrecision, PartialDateAttribute, partial_date_constraint, partial_date_fields
 from csto_portal.fulltext import search_index, search_vector_field
-from csto_portal.models import Citation, Record
+from csto_portal.models import Citation, Record, Relation
 from csto_portal.publishing import Publishable, publishable_managers
 from csto_portal.record_urls import record_url
 from organs.models import Organ
@@ -221,7 +221,7 @@ class Instrument(Publishable, Record):
         return [event for events in steps.values() for event in events]
 
 
-class InstrumentRelation(Record):
+class InstrumentRelation(Relation):
     """One instrument amending, implementing or supporting another."""
 
     source = models.ForeignKey(
@@ -235,21 +235,9 @@ class InstrumentRelation(Record):
         verbose_name=_("related instrument"),
     )
 
-    class Meta:
+    class Meta(Relation.Meta):
         verbose_name = _("instrument relation")
         verbose_name_plural = _("instrument relations")
-        ordering = ["source", "kind", "target", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["source", "kind", "target"], name="%(app_label)s_%(class)s_unique"),
-            models.CheckConstraint(
-                condition=~Q(source=models.F("target")),
-                name="%(app_label)s_%(class)s_not_self",
-                violation_error_message=_("An instrument cannot be related to itself."),
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.source} {self.get_kind_display()} {self.target}"
 
 
 class InstrumentEvent(Record):

@@ -126,6 +126,13 @@ class AliasesField(serializers.ListField):
         return "\n".join(super().to_internal_value(data))
 
 
+def slug_link(queryset, *, many=False, **kwargs) -> serializers.SlugRelatedField:
+    """What a write names a related record by: its slug, or a list of slugs with ``many``; optional, and null
+    allowed for a single one."""
+    defaults = {"required": False} if many else {"required": False, "allow_null": True}
+    return serializers.SlugRelatedField(slug_field="slug", queryset=queryset, many=many, **defaults, **kwargs)
+
+
 def _one_line(value: str):
     if "\n" in value or "\r" in value:
         raise serializers.ValidationError("Give each name as its own item; a name cannot contain a line break.")

@@ -1,6 +1,7 @@
 """The one shape of every API resource: a list of rows, full records, and writes answered with the full record.
 
-A resource's viewset names its model, its FilterSet, its serializers and the two querysets it reads through;
+A resource's viewset names its model, its FilterSet and its serializers, and the two querysets it reads through
+where they are not the model's ``for_list()`` and ``for_display()``;
 everything else (which serializer and queryset an action uses, drafts, ``Last-Modified``, the answer to a write
 and how the schema documents it) is here, once.
 """
@@ -38,12 +39,13 @@ class RecordViewSet(LastModifiedMixin, viewsets.ModelViewSet):
     schema = RecordSchema()
 
     def list_queryset(self):
-        """The list's rows, with what the list serializer reads joined or prefetched."""
-        raise NotImplementedError
+        """The list's rows, with what the list serializer reads joined or prefetched (the model's ``for_list()``)."""
+        return self.visible().for_list()
 
     def record_queryset(self):
-        """The records, with everything the record serializer nests; a GET and a write's answer both read it."""
-        raise NotImplementedError
+        """The records, with everything the record serializer nests (the model's ``for_display()``); a GET and a
+        write's answer both read it."""
+        return self.visible().for_display()
 
     def visible(self):
         """The manager of the records this request may read: drafts only for those who may edit them."""

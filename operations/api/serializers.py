@@ -11,6 +11,7 @@ from csto_portal.api.base import (
     DraftFieldMixin,
     PartialDateField,
     ValidatedModelSerializer,
+    slug_link,
 )
 from csto_portal.api.links import ApiUrlField, PrecisionField, link_serializer
 from csto_portal.api.serializers import TIMESTAMPS, ModelSerializer
@@ -210,26 +211,16 @@ class OperationSerializer(OperationListSerializer):
 class OperationWriteSerializer(DraftFieldMixin, ValidatedModelSerializer):
     """An operation as written: related records by slug, dates as "2010", "2010-04" or "2010-04-12"."""
 
-    series = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Series.objects.all(), required=False, allow_null=True, help_text="A series slug."
-    )
+    series = slug_link(Series.objects.all(), help_text="A series slug.")
     aliases = AliasesField(required=False)
     start = PartialDateField(required=False, allow_null=True)
     end = PartialDateField(required=False, allow_null=True)
     announced = PartialDateField(required=False, allow_null=True)
-    places = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Place.objects.all(), many=True, required=False, help_text="Place slugs."
-    )
-    run_by = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Organ.objects.all(), required=False, allow_null=True, help_text="An organ slug."
-    )
-    areas = serializers.SlugRelatedField(slug_field="slug", queryset=Area.objects.all(), many=True, required=False)
-    instruments = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Instrument.all_objects.all(), many=True, required=False
-    )
-    forces = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Organ.objects.all(), many=True, required=False, help_text="Organ slugs."
-    )
+    places = slug_link(Place.objects.all(), many=True, help_text="Place slugs.")
+    run_by = slug_link(Organ.objects.all(), help_text="An organ slug.")
+    areas = slug_link(Area.objects.all(), many=True)
+    instruments = slug_link(Instrument.all_objects.all(), many=True)
+    forces = slug_link(Organ.objects.all(), many=True, help_text="Organ slugs.")
 
     class Meta:
         model = Operation
@@ -338,21 +329,15 @@ class MeetingWriteSerializer(DraftFieldMixin, ValidatedModelSerializer):
 
     start = PartialDateField()
     end = PartialDateField(required=False, allow_null=True)
-    place = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Place.objects.all(), required=False, allow_null=True, help_text="A place slug."
-    )
+    place = slug_link(Place.objects.all(), help_text="A place slug.")
     host = StateCodeField(required=False, allow_null=True, help_text="An ISO code, e.g. kz.")
-    organs = serializers.SlugRelatedField(slug_field="slug", queryset=Organ.objects.all(), many=True, required=False)
-    partners = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Partner.objects.all(), many=True, required=False
-    )
+    organs = slug_link(Organ.objects.all(), many=True)
+    partners = slug_link(Partner.objects.all(), many=True)
     states = StateCodeField(many=True, required=False, help_text="ISO codes.")
     absent = StateCodeField(many=True, required=False, help_text="ISO codes of members that stayed away.")
-    people = serializers.SlugRelatedField(slug_field="slug", queryset=Person.objects.all(), many=True, required=False)
-    instruments = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Instrument.all_objects.all(), many=True, required=False
-    )
-    areas = serializers.SlugRelatedField(slug_field="slug", queryset=Area.objects.all(), many=True, required=False)
+    people = slug_link(Person.objects.all(), many=True)
+    instruments = slug_link(Instrument.all_objects.all(), many=True)
+    areas = slug_link(Area.objects.all(), many=True)
 
     class Meta:
         model = Meeting
@@ -439,18 +424,10 @@ class AssistanceRequestWriteSerializer(DraftFieldMixin, ValidatedModelSerializer
     state = StateCodeField(help_text="The requesting state's ISO code, e.g. kz.")
     requested = PartialDateField()
     decided = PartialDateField(required=False, allow_null=True)
-    addressed_to = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Organ.objects.all(), required=False, allow_null=True
-    )
-    answered_by = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Organ.objects.all(), required=False, allow_null=True
-    )
-    operation = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Operation.all_objects.all(), required=False, allow_null=True
-    )
-    meeting = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Meeting.all_objects.all(), required=False, allow_null=True
-    )
+    addressed_to = slug_link(Organ.objects.all())
+    answered_by = slug_link(Organ.objects.all())
+    operation = slug_link(Operation.all_objects.all())
+    meeting = slug_link(Meeting.all_objects.all())
 
     class Meta:
         model = AssistanceRequest

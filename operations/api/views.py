@@ -25,12 +25,6 @@ class OperationViewSet(RecordViewSet):
     serializer_class = OperationSerializer
     write_serializer_class = OperationWriteSerializer
 
-    def list_queryset(self):
-        return self.visible().for_list()
-
-    def record_queryset(self):
-        return self.visible().for_display()
-
 
 class MeetingViewSet(RecordViewSet):
     """Sessions, consultations, conferences, talks and signings; a record adds who met, what they adopted, sources."""
@@ -41,12 +35,6 @@ class MeetingViewSet(RecordViewSet):
     serializer_class = MeetingSerializer
     write_serializer_class = MeetingWriteSerializer
 
-    def list_queryset(self):
-        return self.visible().for_list()
-
-    def record_queryset(self):
-        return self.visible().for_display()
-
 
 class AssistanceRequestViewSet(RecordViewSet):
     """Member states' requests for collective help or consultations; a record adds the answer and what followed."""
@@ -56,9 +44,3 @@ class AssistanceRequestViewSet(RecordViewSet):
     list_serializer_class = AssistanceRequestListSerializer
     serializer_class = AssistanceRequestSerializer
     write_serializer_class = AssistanceRequestWriteSerializer
-
-    def list_queryset(self):
-        return self.visible().for_list()
-
-    def record_queryset(self):
-        return self.visible().for_display()

@@ -12,7 +12,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from csto_portal.api.base import CitationSerializer, PartialDateField, ValidatedModelSerializer
+from csto_portal.api.base import CitationSerializer, PartialDateField, ValidatedModelSerializer, slug_link
 from csto_portal.api.links import ApiUrlField, PrecisionField, link_serializer
 from csto_portal.api.serializers import TIMESTAMPS, ModelSerializer
 from csto_portal.models import Area
@@ -279,13 +279,7 @@ class OrganSerializer(ValidatedModelSerializer):
     established = PartialDateField(required=False, allow_null=True)
     established_precision = PrecisionField("established")
     established_by = link_serializer(Instrument)(read_only=True, allow_null=True)
-    areas = serializers.SlugRelatedField(
-        slug_field="slug",
-        queryset=Area.objects.all(),
-        many=True,
-        required=False,
-        help_text="Areas of activity, by slug.",
-    )
+    areas = slug_link(Area.objects.all(), many=True, help_text="Areas of activity, by slug.")
     relations = OrganRelationSerializer(many=True, read_only=True)
     inbound_relations = InboundOrganRelationSerializer(many=True, read_only=True)
     posts = PostSerializer(many=True, read_only=True)
@@ -461,13 +455,7 @@ class PartnerSerializer(ValidatedModelSerializer):
         help_text="The organization this one is part of; written as its slug.",
     )
     website = serializers.URLField(source="url", max_length=200, required=False, allow_blank=True)
-    areas = serializers.SlugRelatedField(
-        slug_field="slug",
-        queryset=Area.objects.all(),
-        many=True,
-        required=False,
-        help_text="Areas of co-operation, by slug.",
-    )
+    areas = slug_link(Area.objects.all(), many=True, help_text="Areas of co-operation, by slug.")
     bodies = link_serializer(Partner)(many=True, read_only=True)
     posts = PostSerializer(many=True, read_only=True)
     instruments = link_serializer(Instrument)(many=True, read_only=True)

@@ -59,9 +59,6 @@ class OrganViewSet(RecordViewSet):
     list_serializer_class = serializers.OrganListSerializer
     serializer_class = serializers.OrganSerializer
 
-    def list_queryset(self):
-        return self.visible().for_list()
-
     def record_queryset(self):
         return self.visible().for_api()
 
@@ -117,12 +114,6 @@ class PersonViewSet(RecordViewSet):
     list_serializer_class = serializers.PersonListSerializer
     serializer_class = serializers.PersonSerializer
 
-    def list_queryset(self):
-        return self.visible().for_list()
-
-    def record_queryset(self):
-        return self.visible().for_display()
-
 
 class PartnerViewSet(RecordViewSet):
     """International organizations and their bodies that the CSTO works with, each with its parent organization."""
@@ -131,9 +122,6 @@ class PartnerViewSet(RecordViewSet):
     filterset_class = PartnerFilterSet
     list_serializer_class = serializers.PartnerListSerializer
     serializer_class = serializers.PartnerSerializer
-
-    def list_queryset(self):
-        return self.visible().for_list()
 
     def record_queryset(self):
         return partner_records()

@@ -4,7 +4,13 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
-from csto_portal.api.base import CitationSerializer, DraftFieldMixin, PartialDateField, ValidatedModelSerializer
+from csto_portal.api.base import (
+    CitationSerializer,
+    DraftFieldMixin,
+    PartialDateField,
+    ValidatedModelSerializer,
+    slug_link,
+)
 from csto_portal.api.links import ApiUrlField, api_url, link_serializer
 from csto_portal.api.serializers import TIMESTAMPS, ModelSerializer, Serializer
 from csto_portal.dates import DatePrecision
@@ -106,9 +112,7 @@ class InstrumentListSerializer(ModelSerializer):
     first_event = serializers.SerializerMethodField(
         help_text="The earliest dated step of the instrument as a whole; null when the sources give none."
     )
-    areas = serializers.SlugRelatedField(
-        many=True, slug_field="slug", queryset=Area.objects.all(), required=False, help_text="Areas of activity."
-    )
+    areas = slug_link(Area.objects.all(), many=True, help_text="Areas of activity.")
 
     class Meta:
         model = Instrument
@@ -123,18 +127,11 @@ class InstrumentListSerializer(ModelSerializer):
 class InstrumentSerializer(DraftFieldMixin, ValidatedModelSerializer, InstrumentListSerializer):
     """An instrument with everything about it; also what is written (the nested lists are read-only)."""
 
-    adopted_by_organ = serializers.SlugRelatedField(
-        slug_field="slug",
-        queryset=Organ.objects.all(),
-        allow_null=True,
-        required=False,
-        help_text="Slug of the CSTO organ that adopted it (or leave null and name a partner body).",
+    adopted_by_organ = slug_link(
+        Organ.objects.all(), help_text="Slug of the CSTO organ that adopted it (or leave null and name a partner body)."
     )
-    adopted_by_partner = serializers.SlugRelatedField(
-        slug_field="slug",
-        queryset=Partner.objects.all(),
-        allow_null=True,
-        required=False,
+    adopted_by_partner = slug_link(
+        Partner.objects.all(),
         help_text="Slug of the partner body that adopted it (or leave null and name a CSTO organ).",
     )
     events = serializers.SerializerMethodField(

@@ -33,9 +33,5 @@ class InstrumentViewSet(RecordViewSet):
     list_serializer_class = InstrumentListSerializer
     serializer_class = InstrumentSerializer
 
-    def list_queryset(self):
-        # The list's order comes from the FilterSet's ``ordering`` (newest first by default, then title and pk).
-        return self.visible().for_list()
-
     def record_queryset(self):
         return instrument_records(self.visible())
