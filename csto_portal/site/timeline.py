@@ -91,11 +91,12 @@ class Branch:
     action: Combinable
     subject: Combinable
     key: Combinable
-    detail: Combinable
     describe: Callable[[TimelineEntry], str]
     link: str
+    detail: Combinable = field(default_factory=lambda: _text(""))
     where: Q = field(default_factory=Q)
-    areas: str | None = "areas"
+    # The path to the areas an area filter reads; none for the kinds that carry no areas.
+    areas: str | None = None
 
     @property
     def date_field(self) -> str:
@@ -131,8 +132,8 @@ class Branch:
         )
 
 
-# Every kind of dated fact, in the order the filters offer them; requests, memberships, appointments, steps and
-# chairmanships carry no areas, so an area filter leaves them out.
+# Every kind of dated fact, in the order the filters offer them; an area filter leaves out the kinds that carry no
+# areas (requests, memberships, appointments, steps and chairmanships).
 BRANCHES = [
     Branch(
         "instrument",
@@ -159,6 +160,7 @@ BRANCHES = [
         detail=F("kind"),
         describe=lambda entry: f"{entry.subject}{_status_note(entry)}",
         link="operations:operation_detail",
+        areas="areas",
     ),
     Branch(
         "meeting",
@@ -171,6 +173,7 @@ BRANCHES = [
         detail=Coalesce(F("place__name"), _text("")),
         describe=lambda entry: f"{entry.subject}{f', {entry.detail}' if entry.detail else ''}{_status_note(entry)}",
         link="operations:meeting_detail",
+        areas="areas",
     ),
     Branch(
         "request",
@@ -183,7 +186,6 @@ BRANCHES = [
         detail=F("state__name"),
         describe=lambda entry: f"{entry.subject} ({RequestDecision(entry.action).label})",
         link="operations:request_detail",
-        areas=None,
     ),
     Branch(
         "membership",
@@ -197,7 +199,6 @@ BRANCHES = [
         describe=_describe_membership,
         link="organs:state_detail",
         where=Q(state__isnull=False),
-        areas=None,
     ),
     Branch(
         "organ",
@@ -207,9 +208,9 @@ BRANCHES = [
         action=_text("established"),
         subject=F("name"),
         key=F("slug"),
-        detail=_text(""),
         describe=lambda entry: f"{entry.subject} established",
         link="organs:organ_detail",
+        areas="areas",
     ),
     Branch(
         "appointment",
@@ -222,7 +223,6 @@ BRANCHES = [
         detail=Coalesce(F("post__partner__name"), F("post__organ__name")),
         describe=lambda entry: f"{entry.subject} takes office: {entry.action}",
         link="organs:organ_detail",
-        areas=None,
     ),
     Branch(
         "tenure_step",
@@ -235,7 +235,6 @@ BRANCHES = [
         detail=F("tenure__post__title"),
         describe=lambda entry: f"{entry.subject}: {TenureStepKind(entry.action).label} ({entry.detail})",
         link="organs:organ_detail",
-        areas=None,
     ),
     Branch(
         "membership_step",
@@ -245,11 +244,9 @@ BRANCHES = [
         action=F("kind"),
         subject=F("membership__state__name"),
         key=Lower("membership__state__iso2"),
-        detail=_text(""),
         describe=lambda entry: f"{entry.subject} {MembershipStepKind(entry.action).label}",
         link="organs:state_detail",
         where=Q(membership__state__isnull=False),
-        areas=None,
     ),
     Branch(
         "chairmanship",
@@ -259,10 +256,8 @@ BRANCHES = [
         action=_text("chair"),
         subject=F("state__name"),
         key=Lower("state__iso2"),
-        detail=_text(""),
         describe=lambda entry: f"{entry.subject} takes the chair of the CSTO",
         link="organs:state_detail",
-        areas=None,
     ),
 ]
 _BY_CATEGORY = {branch.category: branch for branch in BRANCHES}
