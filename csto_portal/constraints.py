@@ -1,13 +1,17 @@
-"""Constraint building blocks shared by the apps: range expressions for PostgreSQL exclusion constraints, and
-the check that a row names exactly one of two related records.
+"""Constraint building blocks shared by the apps: range expressions for PostgreSQL exclusion constraints, periods
+that may not overlap, and the check that a row names exactly one of two related records.
 
 The embedded PostgreSQL has no ``btree_gist``, so equality on an id is written
 as the single-value range ``int8range(id, id, '[]')``, which core GiST indexes.
 """
 
+from django.contrib.postgres.constraints import ExclusionConstraint
 from django.contrib.postgres.fields import BigIntegerRangeField, DateRangeField
+from django.core.exceptions import ValidationError
+from django.db import DEFAULT_DB_ALIAS
 from django.db.models import CheckConstraint, Func, Q, Value
 from django.db.models.functions import Least
+from django.utils.translation import gettext_lazy as _
 
 
 class DateRange(Func):
@@ -43,3 +47,22 @@ def exactly_one_of(first: str, second: str, *, name: str, violation_error_messag
         name=name,
         violation_error_message=violation_error_message,
     )
+
+
+class NoOverlap(ExclusionConstraint):
+    """An exclusion constraint on periods whose refusal names the period the new dates clash with, so that an
+    editor knows which record to look at. The model's ``overlapping()`` gives the periods it could clash with, and
+    their ``describe_period()`` how the refusal names them."""
+
+    def validate(self, model, instance, exclude=None, using=DEFAULT_DB_ALIAS):
+        try:
+            super().validate(model, instance, exclude=exclude, using=using)
+        except ValidationError as refusal:
+            clash = instance.overlapping().using(using).first()
+            if clash is None:
+                raise
+            raise ValidationError(
+                _("%(rule)s It overlaps: %(clash)s."),
+                code=refusal.code,
+                params={"rule": refusal.messages[0], "clash": clash.describe_period()},
+            ) from None

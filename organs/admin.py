@@ -117,7 +117,8 @@ class TenureInline(PortalTabularInline):
 
 @admin.register(Post)
 class PostAdmin(CitedAdmin):
-    list_display = ["title", "organ", "partner"]
+    list_display = ["title", "organ", "partner", "single_holder"]
+    list_filter = ["single_holder"]
     list_select_related = ["organ", "partner"]
     search_fields = ["title", "organ__name", "partner__name"]
     prepopulated_fields = {"slug": ["title"]}

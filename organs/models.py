@@ -1,13 +1,15 @@
 """The CSTO's organs, the states in and around it, people and their posts, and partner organizations."""
 
-from django.contrib.postgres.constraints import ExclusionConstraint
+from itertools import pairwise
+
 from django.contrib.postgres.fields import RangeOperators
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from csto_portal.constraints import DateRange, IdRange, exactly_one_of
+from csto_portal.constraints import DateRange, IdRange, NoOverlap, exactly_one_of
 from csto_portal.dates import PartialDateAttribute, date_order_constraint, partial_date_constraint, partial_date_fields
 from csto_portal.fulltext import search_index, search_vector_field
 from csto_portal.models import Record, Relation
@@ -246,6 +248,23 @@ class Period:
     def in_force_on(self, day) -> bool:
         # A blank start (a tenure whose start is unknown) is in force on no day, as NULL <= day is not true in SQL.
         return self.start_date is not None and self.start_date <= day and (self.end_date is None or self.end_date > day)
+
+    def overlap_scope(self) -> Q:
+        """The periods this one may not overlap (those of the same holder, body or post)."""
+        raise NotImplementedError
+
+    def overlapping(self):
+        """The other periods in this one's scope whose dates meet its own, earliest first (``NoOverlap``)."""
+        others = type(self)._default_manager.filter(self.overlap_scope()).exclude(pk=self.pk)
+        if self.end_date:
+            others = others.filter(start_date__lt=self.end_date)
+        if self.start_date:
+            others = others.filter(Q(end_date__isnull=True) | Q(end_date__gt=self.start_date))
+        return others.order_by("start_date", "pk")
+
+    def describe_period(self) -> str:
+        """The period as a refusal names it: the record with its dates."""
+        return str(self)
 
 
 class State(Record):
@@ -508,7 +527,7 @@ class Membership(Period, Record):
             partial_date_constraint("start"),
             partial_date_constraint("end"),
             partial_date_constraint("requested"),
-            ExclusionConstraint(
+            NoOverlap(
                 name="%(app_label)s_%(class)s_no_overlap_state",
                 expressions=[
                     (IdRange("state"), RangeOperators.EQUAL),
@@ -518,7 +537,7 @@ class Membership(Period, Record):
                 condition=Q(state__isnull=False),
                 violation_error_message=_("This state already has a membership period covering these dates."),
             ),
-            ExclusionConstraint(
+            NoOverlap(
                 name="%(app_label)s_%(class)s_no_overlap_partner",
                 expressions=[
                     (IdRange("partner"), RangeOperators.EQUAL),
@@ -536,8 +555,11 @@ class Membership(Period, Record):
         until = f" until {self.end}" if self.end_date else ""
         return f"{holder}: {self.get_status_display()}{where} from {self.start}{until}"
 
+    def overlap_scope(self) -> Q:
+        return Q(state=self.state_id, partner=self.partner_id, body=self.body_id)
 
-class Chairmanship(Record):
+
+class Chairmanship(Period, Record):
     """A state's turn chairing the CSTO (the rotating chairmanship of the Council on Collective Security)."""
 
     state = models.ForeignKey(
@@ -568,7 +590,7 @@ class Chairmanship(Record):
             date_order_constraint(),
             partial_date_constraint("start"),
             partial_date_constraint("end"),
-            ExclusionConstraint(
+            NoOverlap(
                 name="%(app_label)s_%(class)s_no_overlap",
                 expressions=[(DateRange("start_date", "end_date"), RangeOperators.OVERLAPS)],
                 violation_error_message=_("Another state chairs during these dates."),
@@ -576,7 +598,11 @@ class Chairmanship(Record):
         ]
 
     def __str__(self):
-        return f"{self.state} chairs from {self.start}"
+        until = f" until {self.end}" if self.end_date else ""
+        return f"{self.state} chairs from {self.start}{until}"
+
+    def overlap_scope(self) -> Q:
+        return Q()
 
 
 class Person(Record):
@@ -627,6 +653,11 @@ class Post(Record):
         verbose_name=_("partner organization"),
     )
     summary = models.TextField(_("summary"), blank=True)
+    single_holder = models.BooleanField(
+        _("one holder at a time"),
+        default=True,
+        help_text=_("Untick for a post that several people hold at once, such as the deputies' posts."),
+    )
 
     class Meta:
         verbose_name = _("post")
@@ -644,6 +675,16 @@ class Post(Record):
     def __str__(self):
         return f"{self.title}, {self.organ or self.partner}"
 
+    def clean(self):
+        if self.single_holder and self.pk:
+            # Sorted by start, two periods overlap only if some period overlaps the next one.
+            dated = self.tenures.filter(start_date__isnull=False).select_related("person", "post")
+            for earlier, later in pairwise(dated.order_by("start_date", "pk")):
+                if earlier.end_date is None or earlier.end_date > later.start_date:
+                    message = _("%(earlier)s and %(later)s overlap: untick this or correct their dates first.")
+                    params = {"earlier": earlier.describe_period(), "later": later.describe_period()}
+                    raise ValidationError({"single_holder": message % params})
+
 
 class Tenure(Period, Record):
     """A person's time in a post, acting or in full."""
@@ -656,6 +697,9 @@ class Tenure(Period, Record):
     start_date, start_precision = partial_date_fields(_("from"))
     end_date, end_precision = partial_date_fields(_("until"))
     note = models.TextField(_("note"), blank=True, help_text=_("How the person was appointed or left."))
+    # Copied from the post by a trigger on every write (migration 0008), so that the exclusion constraint below
+    # can keep the holders of a one-holder post apart; it cannot read the post's row itself.
+    single_holder = models.BooleanField(_("post held by one person at a time"), default=True, editable=False)
 
     objects = PeriodQuerySet.as_manager()
 
@@ -673,11 +717,34 @@ class Tenure(Period, Record):
             models.UniqueConstraint(
                 fields=["person", "post", "start_date"], name="%(app_label)s_%(class)s_unique_start"
             ),
+            NoOverlap(
+                name="%(app_label)s_%(class)s_no_overlap",
+                expressions=[
+                    (IdRange("post"), RangeOperators.EQUAL),
+                    (DateRange("start_date", "end_date"), RangeOperators.OVERLAPS),
+                ],
+                condition=Q(single_holder=True, start_date__isnull=False),
+                violation_error_message=_("This post has one holder at a time, and someone else holds it then."),
+            ),
         ]
 
     def __str__(self):
         acting = "acting " if self.acting else ""
         return f"{self.person}, {acting}{self.post.title}"
+
+    def validate_constraints(self, exclude=None):
+        # The copy the database's trigger will make, so that a form checks the overlap as the database will.
+        if self.post_id:
+            self.single_holder = self.post.single_holder
+            exclude = set(exclude or ()) - {"single_holder"}
+        super().validate_constraints(exclude=exclude)
+
+    def overlap_scope(self) -> Q:
+        return Q(post=self.post_id, single_holder=True)
+
+    def describe_period(self) -> str:
+        until = f" until {self.end}" if self.end_date else ""
+        return f"{self} from {self.start or 'an unknown date'}{until}"
 
 
 class DatedStep(Record):

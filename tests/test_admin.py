@@ -12,7 +12,7 @@ from csto_portal.admin_forms import PartialDateField
 from csto_portal.dates import DatePrecision, PartialDate
 from csto_portal.models import Citation, Source
 from operations.models import Operation
-from organs.models import Membership, Organ, Partner, State
+from organs.models import Membership, Organ, Partner, Person, Post, State, Tenure
 from tests.growth import grow_dataset, queries_for
 from treaties.models import Instrument
 
@@ -233,7 +233,10 @@ def test_the_instrument_changelist_sorts_by_the_stored_first_dated_step(admin_cl
 def test_an_overlapping_membership_is_refused(admin_client, kazakhstan):
     url = _url(Membership, "add")
     data = _form_data(admin_client.get(url), state=kazakhstan.pk, status="observer", start="2000")
-    assert "This state already has a membership period covering these dates." in _errors(admin_client.post(url, data))
+    assert (
+        "This state already has a membership period covering these dates. It overlaps: Kazakhstan: member from "
+        "15 May 1992."
+    ) in _errors(admin_client.post(url, data))
 
 
 def test_an_overlapping_membership_added_inline_is_refused(admin_client, kazakhstan):
@@ -241,7 +244,10 @@ def test_an_overlapping_membership_added_inline_is_refused(admin_client, kazakhs
     page = admin_client.get(url)
     stored = page.context["inline_admin_formsets"][0].formset.initial_form_count()
     data = _form_data(page, **_rows("memberships", {"status": "observer", "start": "2000"}, initial=stored))
-    assert "This state already has a membership period covering these dates." in _errors(admin_client.post(url, data))
+    assert (
+        "This state already has a membership period covering these dates. It overlaps: Kazakhstan: member from "
+        "15 May 1992."
+    ) in _errors(admin_client.post(url, data))
     assert kazakhstan.memberships.count() == stored
 
 
@@ -257,7 +263,10 @@ def test_overlapping_memberships_of_a_new_state_are_refused(admin_client):
             {"status": "member", "start": "June 2004"},
         ),
     )
-    assert "This state already has a membership period covering these dates." in _errors(admin_client.post(url, data))
+    assert (
+        "This state already has a membership period covering these dates. It overlaps: Testland: observer from 2000 "
+        "until 2005."
+    ) in _errors(admin_client.post(url, data))
     assert not State.objects.filter(iso2="XQ").exists()
 
 
@@ -459,3 +468,63 @@ def test_an_edit_that_adds_no_fact_needs_no_new_citation(admin_client):
     url = _url(Operation, "change", rubezh.pk)
     response = admin_client.post(url, _form_data(admin_client.get(url), summary="Reworded."))
     assert response.status_code == 302, _errors(response)
+
+
+# A post held by one person at a time
+
+
+def test_an_overlapping_holder_is_refused_naming_the_holder_it_meets(admin_client):
+    url = _url(Tenure, "add")
+    newcomer = Person.objects.create(slug="a-newcomer", name="A Newcomer")
+    post = Post.objects.get(slug="csto-secretary-general")
+    page = admin_client.get(url)
+    data = _form_data(page, **_citation(page), person=newcomer.pk, post=post.pk, start="2015")
+    assert _errors(admin_client.post(url, data)) == [
+        "This post has one holder at a time, and someone else holds it then. It overlaps: Nikolai Bordyuzha, "
+        "Secretary-General of the CSTO from 2003 until 31 December 2016."
+    ]
+    assert not newcomer.tenures.exists()
+
+
+def test_a_new_post_for_several_holders_takes_their_overlapping_periods_inline(admin_client):
+    url = _url(Post, "add")
+    people = Person.objects.order_by("pk")[:2]
+    page = admin_client.get(url)
+    data = _form_data(
+        page,
+        **_citation(page),
+        slug="deputy",
+        title="Deputy",
+        organ=Organ.objects.get(slug="secretariat").pk,
+        single_holder="",
+        **_rows(
+            "tenures",
+            {"person": people[0].pk, "start": "2010", "end": "2014"},
+            {"person": people[1].pk, "start": "2012"},
+        ),
+    )
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, _errors(response)
+    assert Post.objects.get(slug="deputy").tenures.count() == 2
+
+
+def test_two_overlapping_holders_of_a_new_one_holder_post_are_refused_inline(admin_client):
+    url = _url(Post, "add")
+    people = Person.objects.order_by("pk")[:2]
+    page = admin_client.get(url)
+    data = _form_data(
+        page,
+        **_citation(page),
+        slug="chair",
+        title="Chair",
+        organ=Organ.objects.get(slug="secretariat").pk,
+        single_holder="on",
+        **_rows(
+            "tenures",
+            {"person": people[0].pk, "start": "2010", "end": "2014"},
+            {"person": people[1].pk, "start": "2012"},
+        ),
+    )
+    errors = _errors(admin_client.post(url, data))
+    assert any(error.startswith("This post has one holder at a time") for error in errors)
+    assert not Post.objects.filter(slug="chair").exists()

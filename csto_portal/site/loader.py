@@ -101,7 +101,7 @@ TENURE = Spec(
 POST = Spec(
     Post,
     key=("slug",),
-    fields=("slug", "title", "summary"),
+    fields=("slug", "title", "summary", "single_holder"),
     children={"tenures": (TENURE, "post")},
 )
 ORGAN = Spec(
