@@ -34,3 +34,32 @@ def admin_change_url(record) -> str:
     """Where an editor changes ``record`` in the admin."""
     opts = record._meta
     return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk])
+
+
+@register.filter
+def split(value: str, separator: str = "|") -> list[str]:
+    """``"Name|Kind"|split``: the parts of a string, as a page hands a table's column headings to an include."""
+    return str(value).split(separator)
+
+
+class CaptureNode(template.Node):
+    def __init__(self, nodelist: template.NodeList, name: str):
+        self.nodelist = nodelist
+        self.name = name
+
+    def render(self, context):
+        context[self.name] = self.nodelist.render(context)
+        return ""
+
+
+@register.tag
+def capture(parser, token):
+    """``{% capture caption %}…{% endcapture %}``: renders its body into the variable ``caption`` instead of the page,
+    for a text with logic or markup in it (a caption that depends on the filters) that an include is to show."""
+    try:
+        _, name = token.split_contents()
+    except ValueError:
+        raise template.TemplateSyntaxError("{% capture %} takes the name of the variable to fill") from None
+    nodelist = parser.parse(("endcapture",))
+    parser.delete_first_token()
+    return CaptureNode(nodelist, name)
