@@ -12,14 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
-from csto_portal.admin_forms import (
-    CheckedGenericInlineFormSet,
-    CheckedInlineFormSet,
-    PartialDateModelForm,
-    partial_date_names,
-)
+from csto_portal.admin_forms import CheckedGenericInlineFormSet, CheckedInlineFormSet, PartialDateModelForm
+from csto_portal.dates import partial_date_names
 from csto_portal.models import Area, AreaTask, Citation, Source
-from csto_portal.provenance import facts_changed_in_record, facts_changed_in_rows
+from csto_portal.provenance import citable_attributes, facts_changed_in_record, facts_changed_in_rows
 from csto_portal.publishing import can_publish
 from csto_portal.resources import resource_for
 
@@ -144,6 +140,19 @@ class CitationInline(CompactRowsMixin, GenericTabularInline):
     extra = 0
     autocomplete_fields = ["source"]
     fields = ["source", "locator", "field", "claim", "preferred", "note"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "field":
+            # The attributes of the record being edited, so that a citation can only back one that exists.
+            choices = [("", _("the record as a whole")), *citable_attributes(self.parent_model).items()]
+            return forms.ChoiceField(
+                choices=choices,
+                required=False,
+                label=capfirst(db_field.verbose_name),
+                help_text=db_field.help_text,
+                widget=forms.Select(attrs={"style": "max-width: 10em"}),
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 class PortalAdmin(PartialDateAdminMixin, ImportExportMixin, SimpleHistoryAdmin):

@@ -21,7 +21,7 @@ from django.forms.models import ALL_FIELDS, BaseInlineFormSet, ModelFormMetaclas
 from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from csto_portal.dates import PartialDate, PartialDateAttribute
+from csto_portal.dates import PartialDate, partial_date_names
 
 ACCEPTED = _("A year (2007), a month (June 2006, Jun 2006 or 2006-06) or a day (14 June 2006 or 2006-06-14).")
 
@@ -119,18 +119,6 @@ class PartialDateField(forms.Field):
         except ValidationError:
             return True
         return super().has_changed(initial, data)
-
-
-def partial_date_names(model) -> list[str]:
-    """The names of ``model``'s partial dates, in the order of their date columns."""
-    names = {
-        name
-        for klass in model.__mro__
-        for name, attribute in vars(klass).items()
-        if isinstance(attribute, PartialDateAttribute)
-    }
-    columns = [field.name for field in model._meta.fields]
-    return sorted(names, key=lambda name: columns.index(f"{name}_date"))
 
 
 def _meta_of(attrs: dict, bases: tuple):

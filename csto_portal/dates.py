@@ -169,3 +169,15 @@ def date_order_constraint(start: str = "start", end: str = "end") -> models.Chec
         name=f"%(app_label)s_%(class)s_{end}_after_{start}",
         violation_error_message=_("The end date cannot be before the start date."),
     )
+
+
+def partial_date_names(model) -> list[str]:
+    """The names of ``model``'s partial dates, in the order of their date columns."""
+    names = {
+        name
+        for klass in model.__mro__
+        for name, attribute in vars(klass).items()
+        if isinstance(attribute, PartialDateAttribute)
+    }
+    columns = [field.name for field in model._meta.fields]
+    return sorted(names, key=lambda name: columns.index(f"{name}_date"))

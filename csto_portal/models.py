@@ -4,14 +4,17 @@ from functools import cache
 
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.encoding import force_str
 from django.utils.hashable import make_hashable
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from csto_portal.dates import PartialDateAttribute, partial_date_constraint, partial_date_fields
+from csto_portal.provenance import citable_attributes
 
 
 class RecordHistory(HistoricalRecords):
@@ -174,6 +177,21 @@ class Citation(ChoiceLabels, models.Model):
 
     def __str__(self):
         return f"{self.source}, {self.locator}" if self.locator else str(self.source)
+
+    def clean(self):
+        errors = {}
+        model = self.content_type.model_class() if self.content_type_id else None
+        if self.field and model is not None:
+            attributes = citable_attributes(model)
+            if self.field not in attributes:
+                errors["field"] = _(
+                    "%(model)s records have no attribute “%(field)s”: choose one of %(names)s, or leave it blank "
+                    "when the citation backs the record as a whole."
+                ) % {"model": capfirst(model._meta.verbose_name), "field": self.field, "names": ", ".join(attributes)}
+        if not self.locator and self.source_id and not self.source.url:
+            errors["locator"] = _("This source has no URL: say where in it the fact stands (section, page or row).")
+        if errors:
+            raise ValidationError(errors)
 
 
 class Area(Record):

@@ -6,13 +6,32 @@ A fact here is a dated attribute (a partial date such as ``start``) or a figure 
 
 from django.db import models
 
-from csto_portal.admin_forms import partial_date_names
+from csto_portal.dates import partial_date_names
 
 
 def fact_names(model) -> list[str]:
     """The attributes of ``model`` that hold facts, by the names the admin forms use for them."""
     figures = [field.name for field in model._meta.concrete_fields if isinstance(field, models.DecimalField)]
     return partial_date_names(model) + figures
+
+
+# What no citation backs: a record's identifier, its place in a list, whether it is published, editors' notes.
+_NOT_FACTS = {"slug", "position", "draft", "note"}
+
+
+def citable_attributes(model) -> dict[str, str]:
+    """What a citation of a ``model`` record can back: each attribute an editor enters, by the name the forms use
+    (``start`` for a partial date's two columns), with its label, in the model's order."""
+    dates = {f"{name}_date": name for name in partial_date_names(model)}
+    precisions = {f"{name}_precision" for name in dates.values()}
+    attributes = {}
+    for field in model._meta.get_fields():
+        if field.auto_created or not field.editable or (not field.concrete and not field.many_to_many):
+            continue
+        if field.name in precisions or field.name in _NOT_FACTS:
+            continue
+        attributes[dates.get(field.name, field.name)] = str(field.verbose_name)
+    return attributes
 
 
 def _label(model, name: str) -> str:
