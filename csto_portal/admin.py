@@ -156,7 +156,12 @@ class CitationInline(CompactRowsMixin, GenericTabularInline):
 
 
 class PortalAdmin(PartialDateAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
-    """What every admin list shares: natural partial dates, CSV/JSON import and export, history with revert."""
+    """What every admin list shares: natural partial dates, CSV/JSON import and export, history with revert, and a
+    character count under each bounded text box."""
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+        js = ["js/text-counter.js"]
 
     def get_resource_classes(self, request):
         return [resource_for(self.model)]

@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from csto_portal.dates import PartialDateAttribute, partial_date_constraint, partial_date_fields
 from csto_portal.provenance import citable_attributes
+from csto_portal.text import NOTE_LENGTH, SUMMARY_LENGTH, BoundedTextField
 
 
 class RecordHistory(HistoricalRecords):
@@ -146,7 +147,7 @@ class Citation(ChoiceLabels, models.Model):
     preferred = models.BooleanField(
         _("preferred"), default=False, help_text=_("Where sources disagree, the one the record follows.")
     )
-    note = models.TextField(_("note"), blank=True)
+    note = BoundedTextField(_("note"), max_length=NOTE_LENGTH, blank=True)
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
     history = HistoricalRecords()
@@ -207,7 +208,7 @@ class Area(Record):
         related_name="children",
         verbose_name=_("part of"),
     )
-    summary = models.TextField(_("summary"), blank=True)
+    summary = BoundedTextField(_("summary"), max_length=SUMMARY_LENGTH, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0, help_text=_("Order in lists."))
 
     class Meta:
@@ -225,7 +226,7 @@ class AreaTask(Record):
 
     area = models.ForeignKey("csto_portal.Area", on_delete=models.CASCADE, related_name="tasks", verbose_name=_("area"))
     position = models.PositiveSmallIntegerField(_("position"), default=0)
-    text = models.TextField(_("task"))
+    text = BoundedTextField(_("task"), max_length=SUMMARY_LENGTH)
 
     class Meta:
         verbose_name = _("task")

@@ -15,6 +15,7 @@ from csto_portal.fulltext import search_index, search_vector_field
 from csto_portal.models import Area, Citation, Record
 from csto_portal.publishing import Publishable, publishable_managers
 from csto_portal.record_urls import record_url
+from csto_portal.text import NOTE_LENGTH, SUMMARY_LENGTH, BoundedTextField
 from operations.choices import (
     Agency,
     MeetingKind,
@@ -65,7 +66,7 @@ class Series(Aliased, Record):
     kind = models.CharField(_("kind"), max_length=20, choices=OperationKind.choices)
     recurrence = models.CharField(_("recurrence"), max_length=20, choices=Recurrence.choices, blank=True)
     since_date, since_precision = partial_date_fields(_("held since"))
-    summary = models.TextField(_("summary"), blank=True)
+    summary = BoundedTextField(_("summary"), max_length=SUMMARY_LENGTH, blank=True)
     run_by = models.ForeignKey(
         "organs.Organ",
         on_delete=models.PROTECT,
@@ -195,7 +196,7 @@ class Operation(Aliased, Publishable, Record):
         verbose_name=_("places"),
         help_text=_("Where it was held."),
     )
-    summary = models.TextField(_("summary"), blank=True)
+    summary = BoundedTextField(_("summary"), max_length=SUMMARY_LENGTH, blank=True)
     run_by = models.ForeignKey(
         "organs.Organ",
         on_delete=models.PROTECT,
@@ -343,7 +344,7 @@ class Participation(Record):
         verbose_name=_("agencies"),
         help_text=_("Which of the state's services took part, where known."),
     )
-    note = models.TextField(_("note"), blank=True)
+    note = BoundedTextField(_("note"), max_length=NOTE_LENGTH, blank=True)
 
     objects = ParticipationQuerySet.as_manager()
 
@@ -506,7 +507,7 @@ class Meeting(Publishable, Record):
         related_name="meetings_hosted",
         verbose_name=_("host state"),
     )
-    summary = models.TextField(_("summary"), blank=True)
+    summary = BoundedTextField(_("summary"), max_length=SUMMARY_LENGTH, blank=True)
     organs = models.ManyToManyField(
         "organs.Organ", blank=True, related_name="meetings", verbose_name=_("CSTO organs taking part")
     )
@@ -609,8 +610,8 @@ class AssistanceRequest(Publishable, Record):
     )
     decided_date, decided_precision = partial_date_fields(_("decided"))
     decision = models.CharField(_("decision"), max_length=20, choices=RequestDecision.choices)
-    outcome = models.TextField(_("outcome"), blank=True, help_text=_("What came of it."))
-    summary = models.TextField(_("summary"), blank=True)
+    outcome = BoundedTextField(_("outcome"), max_length=SUMMARY_LENGTH, blank=True, help_text=_("What came of it."))
+    summary = BoundedTextField(_("summary"), max_length=SUMMARY_LENGTH, blank=True)
     operation = models.ForeignKey(
         "operations.Operation",
         on_delete=models.PROTECT,

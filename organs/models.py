@@ -14,6 +14,7 @@ from csto_portal.dates import PartialDateAttribute, date_order_constraint, parti
 from csto_portal.fulltext import search_index, search_vector_field
 from csto_portal.models import Record, Relation
 from csto_portal.record_urls import record_url
+from csto_portal.text import NOTE_LENGTH, SUMMARY_LENGTH, BoundedTextField
 from organs.choices import (
     MembershipStatus,
     MembershipStepKind,
@@ -274,7 +275,7 @@ class State(Record):
         _("ISO 3166-1 alpha-2 code"), max_length=2, unique=True, help_text=_("Two capital letters, e.g. KZ.")
     )
     name = models.CharField(_("name"), max_length=100, unique=True)
-    summary = models.TextField(_("summary"), blank=True)
+    summary = BoundedTextField(_("summary"), max_length=SUMMARY_LENGTH, blank=True)
     search_vector = search_vector_field(("name", "A"), ("iso2", "A"), ("summary", "B"))
 
     objects = StateQuerySet.as_manager()
@@ -333,7 +334,7 @@ class Place(Record):
         verbose_name=_("state"),
         help_text=_("The state it lies in."),
     )
-    summary = models.TextField(_("summary"), blank=True)
+    summary = BoundedTextField(_("summary"), max_length=SUMMARY_LENGTH, blank=True)
     search_vector = search_vector_field(("name", "A"), ("summary", "B"))
 
     objects = PlaceQuerySet.as_manager()
@@ -358,8 +359,15 @@ class Organ(Record):
     name = models.CharField(_("name"), max_length=200, unique=True)
     acronym = models.CharField(_("acronym"), max_length=20, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=OrganKind.choices)
-    mandate = models.TextField(_("mandate"), blank=True, help_text=_("What the organ is for, in the portal's words."))
-    composition = models.TextField(_("composition"), blank=True, help_text=_("Who sits on it."))
+    mandate = BoundedTextField(
+        _("mandate"),
+        max_length=SUMMARY_LENGTH,
+        blank=True,
+        help_text=_("What the organ is for, in the portal's words."),
+    )
+    composition = BoundedTextField(
+        _("composition"), max_length=SUMMARY_LENGTH, blank=True, help_text=_("Who sits on it.")
+    )
     established_date, established_precision = partial_date_fields(_("established"))
     established_by = models.ForeignKey(
         "treaties.Instrument",
@@ -405,7 +413,7 @@ class OrganRelation(Relation):
     target = models.ForeignKey(
         "organs.Organ", on_delete=models.CASCADE, related_name="inbound_relations", verbose_name=_("related organ")
     )
-    note = models.TextField(_("note"), blank=True)
+    note = BoundedTextField(_("note"), max_length=NOTE_LENGTH, blank=True)
 
     class Meta(Relation.Meta):
         verbose_name = _("organ relation")
@@ -427,7 +435,7 @@ class Partner(Record):
         related_name="bodies",
         verbose_name=_("part of"),
     )
-    summary = models.TextField(_("summary"), blank=True)
+    summary = BoundedTextField(_("summary"), max_length=SUMMARY_LENGTH, blank=True)
     url = models.URLField(_("website"), blank=True)
     areas = models.ManyToManyField("csto_portal.Area", blank=True, related_name="partners", verbose_name=_("areas"))
     search_vector = search_vector_field(("name", "A"), ("acronym", "A"), ("summary", "B"))
@@ -494,7 +502,7 @@ class Membership(Period, Record):
     requested_date, requested_precision = partial_date_fields(
         _("requested"), help_text=_("When the holder asked for this status, if before it took effect.")
     )
-    basis = models.TextField(_("basis"), blank=True, help_text=_("What opened the period."))
+    basis = BoundedTextField(_("basis"), max_length=NOTE_LENGTH, blank=True, help_text=_("What opened the period."))
     basis_instrument = models.ForeignKey(
         "treaties.Instrument",
         on_delete=models.PROTECT,
@@ -503,7 +511,9 @@ class Membership(Period, Record):
         related_name="memberships",
         verbose_name=_("basis instrument"),
     )
-    end_cause = models.TextField(_("end cause"), blank=True, help_text=_("What closed the period."))
+    end_cause = BoundedTextField(
+        _("end cause"), max_length=NOTE_LENGTH, blank=True, help_text=_("What closed the period.")
+    )
 
     objects = MembershipQuerySet.as_manager()
 
@@ -577,7 +587,7 @@ class Chairmanship(Period, Record):
         verbose_name=_("taken over at"),
         help_text=_("The session at which the state took the chair, where a source says so."),
     )
-    note = models.TextField(_("note"), blank=True)
+    note = BoundedTextField(_("note"), max_length=NOTE_LENGTH, blank=True)
 
     start = PartialDateAttribute()
     end = PartialDateAttribute()
@@ -618,7 +628,7 @@ class Person(Record):
         related_name="people",
         verbose_name=_("nationality"),
     )
-    summary = models.TextField(_("summary"), blank=True)
+    summary = BoundedTextField(_("summary"), max_length=SUMMARY_LENGTH, blank=True)
     search_vector = search_vector_field(("name", "A"), ("summary", "B"))
 
     objects = PersonQuerySet.as_manager()
@@ -652,7 +662,7 @@ class Post(Record):
         related_name="posts",
         verbose_name=_("partner organization"),
     )
-    summary = models.TextField(_("summary"), blank=True)
+    summary = BoundedTextField(_("summary"), max_length=SUMMARY_LENGTH, blank=True)
     single_holder = models.BooleanField(
         _("one holder at a time"),
         default=True,
@@ -696,7 +706,9 @@ class Tenure(Period, Record):
     acting = models.BooleanField(_("acting"), default=False)
     start_date, start_precision = partial_date_fields(_("from"))
     end_date, end_precision = partial_date_fields(_("until"))
-    note = models.TextField(_("note"), blank=True, help_text=_("How the person was appointed or left."))
+    note = BoundedTextField(
+        _("note"), max_length=NOTE_LENGTH, blank=True, help_text=_("How the person was appointed or left.")
+    )
     # Copied from the post by a trigger on every write (migration 0008), so that the exclusion constraint below
     # can keep the holders of a one-holder post apart; it cannot read the post's row itself.
     single_holder = models.BooleanField(_("post held by one person at a time"), default=True, editable=False)
@@ -752,7 +764,7 @@ class DatedStep(Record):
     its membership stands) that changes none of the period's bounds."""
 
     occurred_date, occurred_precision = partial_date_fields(_("date"), required=True)
-    note = models.TextField(_("note"), blank=True)
+    note = BoundedTextField(_("note"), max_length=NOTE_LENGTH, blank=True)
 
     occurred = PartialDateAttribute()
 

@@ -11,6 +11,7 @@ from csto_portal.fulltext import search_index, search_vector_field
 from csto_portal.models import Citation, Record, Relation
 from csto_portal.publishing import Publishable, publishable_managers
 from csto_portal.record_urls import record_url
+from csto_portal.text import NOTE_LENGTH, SUMMARY_LENGTH, BoundedTextField
 from organs.models import Organ
 from treaties.choices import EventKind, InstrumentKind, InstrumentStatus, PartyStatus, RelationKind
 
@@ -105,8 +106,11 @@ class Instrument(Publishable, Record):
     title = models.CharField(_("title"), max_length=400)
     short_title = models.CharField(_("short title"), max_length=150, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=InstrumentStatus.choices)
-    summary = models.TextField(
-        _("summary"), blank=True, help_text=_("What the instrument does, in the portal's words.")
+    summary = BoundedTextField(
+        _("summary"),
+        max_length=SUMMARY_LENGTH,
+        blank=True,
+        help_text=_("What the instrument does, in the portal's words."),
     )
     adopted_by_organ = models.ForeignKey(
         "organs.Organ",
@@ -258,7 +262,7 @@ class InstrumentEvent(Record):
         help_text=_("The state this step concerns; blank for the instrument as a whole."),
     )
     place = models.CharField(_("place"), max_length=100, blank=True)
-    note = models.TextField(_("note"), blank=True)
+    note = BoundedTextField(_("note"), max_length=NOTE_LENGTH, blank=True)
 
     occurred = PartialDateAttribute()
 
@@ -290,7 +294,7 @@ class Party(Record):
     )
     state = models.ForeignKey("organs.State", on_delete=models.PROTECT, related_name="parties", verbose_name=_("state"))
     status = models.CharField(_("status"), max_length=20, choices=PartyStatus.choices, default=PartyStatus.PARTY)
-    note = models.TextField(_("note"), blank=True)
+    note = BoundedTextField(_("note"), max_length=NOTE_LENGTH, blank=True)
 
     class Meta:
         verbose_name = _("party")
