@@ -18,3 +18,36 @@ def assert_refused(record, constraint: str, message: str):
     with pytest.raises(IntegrityError) as refused, transaction.atomic():
         record.save()
     assert constraint in str(refused.value)
+
+
+def assert_shows(text: str, *fragments: str):
+    """Every fragment stands in ``text`` (a page's HTML); a failure names each one that does not."""
+    missing = [fragment for fragment in fragments if fragment not in text]
+    assert not missing, f"not in the page: {missing}"
+
+
+# The tests' dataset's instruments with a step in 2009 (the peacekeeping agreement entered into force on 15 January
+# 2009; the Charter, signed in 2002 and in force in 2003, is not one of them), as the filters and the API list them.
+INSTRUMENTS_WITH_A_STEP_IN_2009 = {
+    "action-plan-illegal-migration",
+    "agreement-peacekeeping-activities",
+    "cmfa-declaration-2009-09-26",
+    "decision-collective-emergency-response-system",
+    "declaration-csto-states-osce-fsc-2009",
+    "declaration-heads-of-state-2009-06-14",
+    "declaration-parliamentary-delegations-osce-pa-2009",
+}
+
+# Values the instruments' filters refuse, the parameter they are refused for and words of the reason, as the filter
+# set gives them and the API passes them on.
+BAD_INSTRUMENT_FILTERS = [
+    ({"year_from": "abc"}, "year_from", "Enter a whole number"),
+    ({"year_to": "1800"}, "year_to", "greater than or equal to 1900"),
+    ({"kind": "nonsense"}, "kind", "not one of the available choices"),
+    ({"status": "forgotten"}, "status", "not one of the available choices"),
+    ({"adopted_by": "unknown-body"}, "adopted_by", "not one of the available choices"),
+    ({"area": "no-such-area"}, "area", "not one of the available choices"),
+    ({"state": "zz"}, "state", "not one of the available choices"),
+    ({"q": "x" * 10_000}, "q", "at most 200 characters"),
+    ({"ordering": "popularity"}, "ordering", "not one of the available choices"),
+]

@@ -20,6 +20,8 @@ pytestmark = pytest.mark.django_db
 
 REGISTERED = list(admin.site._registry)
 PORTAL_APPS = {"csto_portal", "organs", "treaties", "operations"}
+# The main fields of a new operation, as the tests that add one with inline rows type them.
+KANAL_TEST = {"slug": "kanal-test", "name": "Kanal-Test", "kind": "anti_drug", "status": "held"}
 
 
 def _url(model, view, *args):
@@ -48,6 +50,11 @@ def _form_data(page, **fields) -> dict:
             data[f"{row.prefix}-id"] = row.instance.pk
     data.update(fields)
     return data
+
+
+def _post_back(admin_client, url, **fields):
+    """Opens the admin form at ``url`` and posts it back as a browser would, with ``fields`` typed in."""
+    return admin_client.post(url, _form_data(admin_client.get(url), **fields))
 
 
 def _rows(prefix: str, *rows: dict, initial: int = 0) -> dict:
@@ -150,10 +157,7 @@ def test_an_operation_is_added_with_participants_and_results_through_the_inlines
     russia = State.objects.get(iso2="RU")
     data = _form_data(
         page,
-        slug="kanal-test",
-        name="Kanal-Test",
-        kind="anti_drug",
-        status="held",
+        **KANAL_TEST,
         start="April 2010",
         end="2010-04-14",
         **_rows(
@@ -197,7 +201,7 @@ def test_a_date_typed_again_replaces_both_columns(admin_client):
 def test_a_date_the_form_cannot_read_is_a_form_error(admin_client):
     rubezh = Operation.objects.get(slug="rubezh-2010")
     url = _url(Operation, "change", rubezh.pk)
-    response = admin_client.post(url, _form_data(admin_client.get(url), start="spring 2010"))
+    response = _post_back(admin_client, url, start="spring 2010")
     assert response.context["adminform"].form.errors["start"] == [
         "Write a year (2007), a month (June 2006) or a day (14 June 2006)."
     ]
@@ -232,11 +236,11 @@ def test_the_instrument_changelist_sorts_by_the_stored_first_dated_step(admin_cl
 
 def test_an_overlapping_membership_is_refused(admin_client, kazakhstan):
     url = _url(Membership, "add")
-    data = _form_data(admin_client.get(url), state=kazakhstan.pk, status="observer", start="2000")
+    errors = _errors(_post_back(admin_client, url, state=kazakhstan.pk, status="observer", start="2000"))
     assert (
         "This state already has a membership period covering these dates. It overlaps: Kazakhstan: member from "
         "15 May 1992."
-    ) in _errors(admin_client.post(url, data))
+    ) in errors
 
 
 def test_an_overlapping_membership_added_inline_is_refused(admin_client, kazakhstan):
@@ -253,20 +257,16 @@ def test_an_overlapping_membership_added_inline_is_refused(admin_client, kazakhs
 
 def test_overlapping_memberships_of_a_new_state_are_refused(admin_client):
     url = _url(State, "add")
-    data = _form_data(
-        admin_client.get(url),
-        iso2="XQ",
-        name="Testland",
-        **_rows(
-            "memberships",
-            {"status": "observer", "start": "2000", "end": "2005"},
-            {"status": "member", "start": "June 2004"},
-        ),
+    overlapping = _rows(
+        "memberships",
+        {"status": "observer", "start": "2000", "end": "2005"},
+        {"status": "member", "start": "June 2004"},
     )
+    errors = _errors(_post_back(admin_client, url, iso2="XQ", name="Testland", **overlapping))
     assert (
         "This state already has a membership period covering these dates. It overlaps: Testland: observer from 2000 "
         "until 2005."
-    ) in _errors(admin_client.post(url, data))
+    ) in errors
     assert not State.objects.filter(iso2="XQ").exists()
 
 
@@ -292,24 +292,15 @@ def test_consecutive_memberships_of_a_new_state_are_accepted(admin_client):
 def test_an_end_before_the_start_is_refused(admin_client):
     rubezh = Operation.objects.get(slug="rubezh-2010")
     url = _url(Operation, "change", rubezh.pk)
-    data = _form_data(admin_client.get(url), start="April 2010", end="2009")
-    assert "The end date cannot be before the start date." in _errors(admin_client.post(url, data))
+    errors = _errors(_post_back(admin_client, url, start="April 2010", end="2009"))
+    assert "The end date cannot be before the start date." in errors
 
 
 def test_an_end_before_the_start_in_an_inline_row_is_refused(admin_client):
     url = _url(Operation, "add")
-    data = _form_data(
-        admin_client.get(url),
-        slug="kanal-test",
-        name="Kanal-Test",
-        kind="anti_drug",
-        status="held",
-        **_rows(
-            "results",
-            _result(metric="heroin seized", value="1", period_start="2009", period_end="2003"),
-        ),
-    )
-    assert "The end date cannot be before the start date." in _errors(admin_client.post(url, data))
+    row = _result(metric="heroin seized", value="1", period_start="2009", period_end="2003")
+    errors = _errors(_post_back(admin_client, url, **KANAL_TEST, **_rows("results", row)))
+    assert "The end date cannot be before the start date." in errors
 
 
 def test_a_negative_figure_is_refused(admin_client):
@@ -323,20 +314,15 @@ def test_a_negative_figure_is_refused(admin_client):
 def test_a_figure_recorded_twice_for_a_new_operation_is_refused(admin_client):
     url = _url(Operation, "add")
     row = _result(metric="heroin seized", value="1")
-    data = _form_data(
-        admin_client.get(url), slug="kanal-test", name="Kanal-Test", kind="anti_drug", status="held"
-    ) | _rows("results", row, row)
-    errors = _errors(admin_client.post(url, data))
+    errors = _errors(_post_back(admin_client, url, **KANAL_TEST, **_rows("results", row, row)))
     assert "This figure is already recorded for that stage and state." in errors
 
 
 def test_a_state_listed_twice_in_one_role_is_refused(admin_client, kazakhstan):
     url = _url(Operation, "add")
     row = {"role": "participant", "state": kazakhstan.pk}
-    data = _form_data(
-        admin_client.get(url), slug="kanal-test", name="Kanal-Test", kind="anti_drug", status="held"
-    ) | _rows("participations", row, row)
-    assert "This state is already listed in that role." in _errors(admin_client.post(url, data))
+    errors = _errors(_post_back(admin_client, url, **KANAL_TEST, **_rows("participations", row, row)))
+    assert "This state is already listed in that role." in errors
 
 
 def test_two_preferred_citations_for_one_attribute_are_refused(admin_client):
@@ -354,24 +340,22 @@ def test_two_preferred_citations_for_one_attribute_are_refused(admin_client):
 
 def test_a_duplicate_code_is_refused(admin_client):
     url = _url(State, "add")
-    data = _form_data(admin_client.get(url), iso2="kz", name="Kazakhstan again")
-    errors = admin_client.post(url, data).context["adminform"].form.errors
+    errors = _post_back(admin_client, url, iso2="kz", name="Kazakhstan again").context["adminform"].form.errors
     assert errors["iso2"] == ["State with this ISO 3166-1 alpha-2 code already exists."]
 
 
 def test_a_duplicate_slug_is_refused(admin_client):
     url = _url(Operation, "add")
-    data = _form_data(admin_client.get(url), slug="rubezh-2010", name="Rubezh again", kind="exercise", status="held")
-    errors = admin_client.post(url, data).context["adminform"].form.errors
+    response = _post_back(admin_client, url, slug="rubezh-2010", name="Rubezh again", kind="exercise", status="held")
+    errors = response.context["adminform"].form.errors
     assert errors["slug"] == ["Operation with this Slug already exists."]
 
 
 def test_an_instrument_with_both_adopters_is_refused(admin_client):
     instrument = Instrument.objects.filter(adopted_by_organ__isnull=False).first()
     url = _url(Instrument, "change", instrument.pk)
-    data = _form_data(admin_client.get(url), adopted_by_partner=Partner.objects.first().pk)
     message = "Name either the CSTO organ or the partner body that adopted it, not both."
-    assert message in _errors(admin_client.post(url, data))
+    assert message in _errors(_post_back(admin_client, url, adopted_by_partner=Partner.objects.first().pk))
 
 
 def test_the_form_stores_a_month_or_a_year_as_the_first_day_of_it(admin_client):
@@ -392,9 +376,8 @@ def test_a_date_off_the_first_of_its_period_is_refused_with_the_model_message(ad
     monkeypatch.setattr(PartialDateField, "to_python", lambda self, value: off_period if value else None)
     organ = Organ.objects.exclude(established_date=None).first()
     url = _url(Organ, "change", organ.pk)
-    data = _form_data(admin_client.get(url), established="June 2006")
     message = "A date known only to the month or year must be the first day of that period."
-    assert message in _errors(admin_client.post(url, data))
+    assert message in _errors(_post_back(admin_client, url, established="June 2006"))
 
 
 # Every registered model
@@ -466,7 +449,7 @@ def test_with_its_citation_the_fact_and_the_citation_are_saved_together(admin_cl
 def test_an_edit_that_adds_no_fact_needs_no_new_citation(admin_client):
     rubezh = Operation.objects.get(slug="rubezh-2010")
     url = _url(Operation, "change", rubezh.pk)
-    response = admin_client.post(url, _form_data(admin_client.get(url), summary="Reworded."))
+    response = _post_back(admin_client, url, summary="Reworded.")
     assert response.status_code == 302, _errors(response)
 
 

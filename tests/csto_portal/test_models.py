@@ -13,25 +13,23 @@ def georgia_joined():
     return Membership.objects.get(state__iso2="GE", status="member")
 
 
-def test_only_one_citation_per_attribute_is_preferred(georgia_joined):
-    citation = Citation(
+def bordyuzha_citing(membership, **fields):
+    """A new, unsaved citation of ``membership`` in Bordyuzha's 2010 overview."""
+    return Citation(
         content_type=ContentType.objects.get_for_model(Membership),
-        object_id=georgia_joined.pk,
+        object_id=membership.pk,
         source=Source.objects.get(slug="bordyuzha-2010"),
-        field="start",
-        claim="1993-12-10",
-        preferred=True,
+        **fields,
     )
+
+
+def test_only_one_citation_per_attribute_is_preferred(georgia_joined):
+    citation = bordyuzha_citing(georgia_joined, field="start", claim="1993-12-10", preferred=True)
     assert_refused(citation, "csto_portal_citation_one_preferred", "Only one citation per attribute")
 
 
 def test_a_claim_names_the_attribute_it_is_about(georgia_joined):
-    citation = Citation(
-        content_type=ContentType.objects.get_for_model(Membership),
-        object_id=georgia_joined.pk,
-        source=Source.objects.get(slug="bordyuzha-2010"),
-        claim="1993",
-    )
+    citation = bordyuzha_citing(georgia_joined, claim="1993")
     assert_refused(citation, "csto_portal_citation_claim_needs_field", "Say which attribute")
 
 

@@ -458,69 +458,50 @@ def test_partner_detail_lists_instruments_it_adopted(client):
 # Writes
 
 
-# Per endpoint: the model's permission name, a new record, its key, a change to it, and an existing record.
-WRITES = {
-    "organ": {
-        "model": "organ",
-        "payload": {"slug": "test-committee", "name": "Test Committee", "kind": "subsidiary", "established": "2006-06"},
-        "key": "test-committee",
-        "change": {"mandate": "Tests the API."},
-        "existing": "joint-staff",
-    },
-    "state": {
-        "model": "state",
-        "payload": {"iso2": "xk", "name": "Kosovo test"},
-        "key": "xk",
-        "change": {"summary": "A state made in a test."},
-        "existing": "kz",
-    },
-    "person": {
-        "model": "person",
-        "payload": {"slug": "test-person", "name": "Test Person"},
-        "key": "test-person",
-        "change": {"summary": "Made in a test."},
-        "existing": "ban-ki-moon",
-    },
-    "partner": {
-        "model": "partner",
-        "payload": {"slug": "test-partner", "name": "Test Partner", "kind": "organization"},
-        "key": "test-partner",
-        "change": {"acronym": "TP"},
-        "existing": "eag",
-    },
+# Per endpoint (its basename is also the model's permission name): a new record, a change to it, and an existing record.
+NEW = {
+    "organ": {"slug": "test-committee", "name": "Test Committee", "kind": "subsidiary", "established": "2006-06"},
+    "state": {"iso2": "xk", "name": "Kosovo test"},
+    "person": {"slug": "test-person", "name": "Test Person"},
+    "partner": {"slug": "test-partner", "name": "Test Partner", "kind": "organization"},
 }
+CHANGE = {
+    "organ": {"mandate": "Tests the API."},
+    "state": {"summary": "A state made in a test."},
+    "person": {"summary": "Made in a test."},
+    "partner": {"acronym": "TP"},
+}
+EXISTING = {"organ": "joint-staff", "state": "kz", "person": "ban-ki-moon", "partner": "eag"}
+# The field that keys each endpoint's records.
+KEY_FIELD = {basename: field for basename, _key, field in LISTS}
 
 
-@pytest.mark.parametrize("basename", list(WRITES))
+@pytest.mark.parametrize("basename", list(NEW))
 def test_writes_need_a_token(api, basename):
-    write = WRITES[basename]
-    response = api.post(list_url(basename), write["payload"], format="json")
+    response = api.post(list_url(basename), NEW[basename], format="json")
     assert response.status_code == 401
     assert response.json()["detail"]
-    assert api.delete(detail_url(basename, write["existing"])).status_code == 401
+    assert api.delete(detail_url(basename, EXISTING[basename])).status_code == 401
 
 
-@pytest.mark.parametrize("basename", list(WRITES))
+@pytest.mark.parametrize("basename", list(NEW))
 def test_writes_need_the_model_permission(token_client, basename):
-    write = WRITES[basename]
     api = token_client()
-    assert api.post(list_url(basename), write["payload"], format="json").status_code == 403
-    assert api.patch(detail_url(basename, write["existing"]), write["change"], format="json").status_code == 403
-    assert api.delete(detail_url(basename, write["existing"])).status_code == 403
+    assert api.post(list_url(basename), NEW[basename], format="json").status_code == 403
+    assert api.patch(detail_url(basename, EXISTING[basename]), CHANGE[basename], format="json").status_code == 403
+    assert api.delete(detail_url(basename, EXISTING[basename])).status_code == 403
 
 
-@pytest.mark.parametrize("basename", list(WRITES))
+@pytest.mark.parametrize("basename", list(NEW))
 def test_create_update_and_delete_with_the_permissions(token_client, basename):
-    write = WRITES[basename]
-    model = write["model"]
-    api = token_client(f"add_{model}", f"change_{model}", f"delete_{model}")
-    created = api.post(list_url(basename), write["payload"], format="json")
+    api = token_client(f"add_{basename}", f"change_{basename}", f"delete_{basename}")
+    created = api.post(list_url(basename), NEW[basename], format="json")
     assert created.status_code == 201, created.content
-    url = detail_url(basename, write["key"])
+    url = detail_url(basename, NEW[basename][KEY_FIELD[basename]])
     assert created.json()["url"] == f"http://testserver{url}"
-    changed = api.patch(url, write["change"], format="json")
+    changed = api.patch(url, CHANGE[basename], format="json")
     assert changed.status_code == 200, changed.content
-    [(field, value)] = write["change"].items()
+    [(field, value)] = CHANGE[basename].items()
     assert changed.json()[field] == value
     assert api.delete(url).status_code == 204
     assert api.get(url).status_code == 404
@@ -528,7 +509,7 @@ def test_create_update_and_delete_with_the_permissions(token_client, basename):
 
 def test_organ_is_written_with_a_partial_date_and_areas_by_slug(token_client):
     api = token_client("add_organ")
-    payload = {**WRITES["organ"]["payload"], "areas": ["anti-drug", "counter-terrorism"], "position": 30}
+    payload = {**NEW["organ"], "areas": ["anti-drug", "counter-terrorism"], "position": 30}
     data = api.post(list_url("organ"), payload, format="json").json()
     assert (data["established"], data["established_precision"]) == ("2006-06", "month")
     assert sorted(data["areas"]) == ["anti-drug", "counter-terrorism"]
@@ -537,14 +518,14 @@ def test_organ_is_written_with_a_partial_date_and_areas_by_slug(token_client):
 
 
 def test_state_code_is_stored_in_capitals_and_linked_in_lower_case(token_client):
-    data = token_client("add_state").post(list_url("state"), WRITES["state"]["payload"], format="json").json()
+    data = token_client("add_state").post(list_url("state"), NEW["state"], format="json").json()
     assert data["iso2"] == "XK"
     assert data["url"].endswith("/member-states/xk/")
     assert (data["status"], data["memberships"]) == (None, [])
 
 
 def test_person_nationality_is_written_by_code_in_either_case(token_client):
-    payload = {**WRITES["person"]["payload"], "nationality": "kz"}
+    payload = {**NEW["person"], "nationality": "kz"}
     data = token_client("add_person").post(list_url("person"), payload, format="json").json()
     assert data["nationality"] == "KZ"
     assert Person.objects.get(slug="test-person").nationality.iso2 == "KZ"
@@ -552,7 +533,7 @@ def test_person_nationality_is_written_by_code_in_either_case(token_client):
 
 def test_partner_is_written_with_parent_by_slug_and_website(token_client):
     payload = {
-        **WRITES["partner"]["payload"],
+        **NEW["partner"],
         "parent": "un",
         "website": "https://example.org/",
         "areas": ["anti-drug"],
@@ -590,7 +571,7 @@ def test_partner_is_written_with_parent_by_slug_and_website(token_client):
     ],
 )
 def test_invalid_create_is_a_400_naming_the_field(token_client, basename, payload, field, message):
-    response = token_client(f"add_{WRITES[basename]['model']}").post(list_url(basename), payload, format="json")
+    response = token_client(f"add_{basename}").post(list_url(basename), payload, format="json")
     assert response.status_code == 400, response.content
     errors = response.json()
     assert field in errors, errors

@@ -9,6 +9,7 @@ from django.utils import timezone
 from operations.models import Meeting, Operation
 from organs.models import Organ
 from tests.growth import assert_queries_do_not_grow
+from tests.helpers import BAD_INSTRUMENT_FILTERS, INSTRUMENTS_WITH_A_STEP_IN_2009
 from treaties.models import Instrument
 
 pytestmark = pytest.mark.django_db
@@ -168,17 +169,7 @@ def test_adopted_by_filter_takes_a_partner_or_an_organ_slug(client):
 
 
 def test_year_range_filter_keeps_instruments_with_a_step_in_it(client):
-    in_2009 = slugs(get_list(client, year_from=2009, year_to=2009))
-    # The peacekeeping agreement entered into force on 15 January 2009; the Charter was signed in 2002.
-    assert in_2009 == {
-        "action-plan-illegal-migration",
-        "agreement-peacekeeping-activities",
-        "cmfa-declaration-2009-09-26",
-        "decision-collective-emergency-response-system",
-        "declaration-csto-states-osce-fsc-2009",
-        "declaration-heads-of-state-2009-06-14",
-        "declaration-parliamentary-delegations-osce-pa-2009",
-    }
+    assert slugs(get_list(client, year_from=2009, year_to=2009)) == INSTRUMENTS_WITH_A_STEP_IN_2009
     assert slugs(get_list(client, year_to=1993)) == {"collective-security-treaty"}
 
 
@@ -223,18 +214,7 @@ def test_updated_since_keeps_recently_changed_instruments(client):
 
 @pytest.mark.parametrize(
     ("params", "parameter", "message"),
-    [
-        ({"kind": "nonsense"}, "kind", "not one of the available choices"),
-        ({"status": "forgotten"}, "status", "not one of the available choices"),
-        ({"year_from": "abc"}, "year_from", "Enter a whole number"),
-        ({"year_to": "1800"}, "year_to", "greater than or equal to 1900"),
-        ({"adopted_by": "unknown-body"}, "adopted_by", "not one of the available choices"),
-        ({"area": "no-such-area"}, "area", "not one of the available choices"),
-        ({"state": "zz"}, "state", "not one of the available choices"),
-        ({"q": "x" * 1000}, "q", "at most 200 characters"),
-        ({"ordering": "popularity"}, "ordering", "not one of the available choices"),
-        ({"updated_since": "yesterday"}, "updated_since", "not an ISO 8601 date"),
-    ],
+    [*BAD_INSTRUMENT_FILTERS, ({"updated_since": "yesterday"}, "updated_since", "not an ISO 8601 date")],
 )
 def test_bad_filter_values_answer_400_naming_the_parameter(client, params, parameter, message):
     response = client.get(LIST, params)

@@ -1,5 +1,6 @@
 import pytest
 
+from tests.helpers import BAD_INSTRUMENT_FILTERS, INSTRUMENTS_WITH_A_STEP_IN_2009
 from treaties.filters import InstrumentFilterSet
 from treaties.models import Instrument, InstrumentEvent
 
@@ -86,15 +87,7 @@ def test_a_year_range_keeps_instruments_with_a_step_in_it():
     assert "csto-charter" not in in_2009  # signed 2002, in force 2003
     # The Treaty has steps before and after 2009 but none in it: both bounds apply to one and the same step.
     assert "collective-security-treaty" not in in_2009
-    assert in_2009 == {
-        "action-plan-illegal-migration",
-        "agreement-peacekeeping-activities",
-        "cmfa-declaration-2009-09-26",
-        "decision-collective-emergency-response-system",
-        "declaration-csto-states-osce-fsc-2009",
-        "declaration-heads-of-state-2009-06-14",
-        "declaration-parliamentary-delegations-osce-pa-2009",
-    }
+    assert in_2009 == INSTRUMENTS_WITH_A_STEP_IN_2009
 
 
 def test_one_sided_year_bounds():
@@ -171,15 +164,7 @@ def test_ordering_works_on_a_queryset_without_the_date_annotation():
 @pytest.mark.parametrize(
     ("params", "field", "message"),
     [
-        ({"year_from": "abc"}, "year_from", "Enter a whole number"),
-        ({"year_to": "1800"}, "year_to", "greater than or equal to 1900"),
-        ({"kind": "nonsense"}, "kind", "not one of the available choices"),
-        ({"status": "forgotten"}, "status", "not one of the available choices"),
-        ({"adopted_by": "unknown-body"}, "adopted_by", "not one of the available choices"),
-        ({"area": "no-such-area"}, "area", "not one of the available choices"),
-        ({"state": "zz"}, "state", "not one of the available choices"),
-        ({"q": "x" * 10_000}, "q", "at most 200 characters"),
-        ({"ordering": "popularity"}, "ordering", "not one of the available choices"),
+        *BAD_INSTRUMENT_FILTERS,
         ({"year_from": 2010, "year_to": 2001}, "__all__", "The end year is before the start year"),
     ],
 )

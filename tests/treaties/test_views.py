@@ -6,6 +6,7 @@ from django.urls import reverse
 from operations.models import Meeting
 from organs.models import Organ, Partner
 from tests.growth import assert_queries_do_not_grow
+from tests.helpers import assert_shows
 from treaties.models import Instrument
 
 # Rows on a page of the site's lists (csto_portal.lists.FilteredListView.paginate_by).
@@ -36,8 +37,7 @@ def test_instrument_list_shows_a_table_of_instruments_with_their_first_dated_eve
     response = client.get(reverse("treaties:instrument_list"))
     assert response.status_code == 200
     text = response.text
-    assert "<h1>Treaties and other instruments</h1>" in text
-    assert f"{Instrument.objects.count()} instruments." in text
+    assert_shows(text, "<h1>Treaties and other instruments</h1>", f"{Instrument.objects.count()} instruments.")
     row = table_row(text, "Agreement on Peacekeeping Activities")
     assert f'href="{detail("agreement-peacekeeping-activities")}"' in row
     assert "Agreement" in row and "In force" in row
@@ -147,11 +147,15 @@ def test_collective_security_treaty_page_gives_its_dates_in_order(client):
     response = client.get(detail("collective-security-treaty"))
     assert response.status_code == 200
     text = response.text
-    assert "<h1>Collective Security Treaty</h1>" in text
-    assert "<title>Collective Security Treaty — CSTO Portal</title>" in text
-    assert '<span class="badge">Treaty</span>' in text and '<span class="badge">In force</span>' in text
-    assert '<time datetime="1992-05-15">15 May 1992</time> Signed in Tashkent.' in text
-    assert '<time datetime="1995-11-01">1 November 1995</time> Registered with the UN Secretariat.' in text
+    assert_shows(
+        text,
+        "<h1>Collective Security Treaty</h1>",
+        "<title>Collective Security Treaty — CSTO Portal</title>",
+        '<span class="badge">Treaty</span>',
+        '<span class="badge">In force</span>',
+        '<time datetime="1992-05-15">15 May 1992</time> Signed in Tashkent.',
+        '<time datetime="1995-11-01">1 November 1995</time> Registered with the UN Secretariat.',
+    )
     events = [event.occurred.date for event in response.context["instrument"].whole_events]
     assert events == sorted(events)
     assert text.index("15 May 1992") < text.index("20 April 1994") < text.index("1 November 1995")
@@ -191,12 +195,14 @@ def test_detail_page_ends_with_the_instruments_sources(client):
 def test_peacekeeping_agreement_page_shows_its_three_dates(client):
     response = client.get(detail("agreement-peacekeeping-activities"))
     assert response.status_code == 200
-    text = response.text
-    assert '<time datetime="2007-10-06">6 October 2007</time> Signed.' in text
-    assert '<time datetime="2009-01-15">15 January 2009</time> Entered into force.' in text
-    assert '<time datetime="2009-11-30">30 November 2009</time> Registered with the UN Secretariat.' in text
-    assert "Peacekeeping Activities" in text  # the locator of the event's source
-    assert "No parties are recorded." in text
+    assert_shows(
+        response.text,
+        '<time datetime="2007-10-06">6 October 2007</time> Signed.',
+        '<time datetime="2009-01-15">15 January 2009</time> Entered into force.',
+        '<time datetime="2009-11-30">30 November 2009</time> Registered with the UN Secretariat.',
+        "Peacekeeping Activities",  # the locator of the event's source
+        "No parties are recorded.",
+    )
 
 
 def test_related_instruments_read_both_ways(client):
