@@ -47,8 +47,23 @@ def test_a_partial_date_is_stored_on_the_first_day_of_its_period(model, name):
     assert_refused(record, name, "first day of that period")
 
 
+LENGTH_CONSTRAINTS = [(model, name) for model, name, _ in constraint_names("_length")]
+
+
+@pytest.mark.parametrize(("model", "name"), LENGTH_CONSTRAINTS, ids=[name for _, name in LENGTH_CONSTRAINTS])
+def test_a_bounded_text_refuses_one_character_more(model, name):
+    attribute = name.removeprefix(f"{model._meta.app_label}_{model.__name__.lower()}_").removesuffix("_length")
+    record = model._default_manager.first()
+    assert record is not None, f"the dataset has no {model.__name__} to test with"
+    limit = model._meta.get_field(attribute).max_length
+    setattr(record, attribute, "x" * limit)
+    record.full_clean()
+    setattr(record, attribute, "x" * (limit + 1))
+    assert_refused(record, name, f"at most {limit} characters")
+
+
 def test_every_constraint_has_a_test():
     test_sources = "".join(path.read_text() for path in Path(__file__).parent.rglob("test_*.py"))
-    covered_above = {name for _, name in PRECISION_CONSTRAINTS}
+    covered_above = {name for _, name in PRECISION_CONSTRAINTS + LENGTH_CONSTRAINTS}
     untested = [name for _, name, _ in constraint_names() if name not in test_sources and name not in covered_above]
     assert untested == []
