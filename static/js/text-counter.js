@@ -10,7 +10,8 @@
       counter = document.createElement("div");
       counter.id = id;
       counter.className = "help text-counter";
-      box.insertAdjacentElement("afterend", counter);
+      // Below the box and its label, not beside them: a form row of the admin lays those out in a flex line.
+      (box.closest(".flex-container") || box).insertAdjacentElement("afterend", counter);
       var described = box.getAttribute("aria-describedby");
       box.setAttribute("aria-describedby", described ? described + " " + id : id);
     }
