@@ -16,7 +16,7 @@ from csto_portal.admin_forms import CheckedGenericInlineFormSet, CheckedInlineFo
 from csto_portal.dates import partial_date_names
 from csto_portal.models import Area, AreaTask, Citation, Source
 from csto_portal.provenance import citable_attributes, facts_changed_in_record, facts_changed_in_rows
-from csto_portal.publishing import can_publish
+from csto_portal.publishing import can_publish, may_delete
 from csto_portal.resources import resource_for
 
 
@@ -190,6 +190,13 @@ class PublishableAdmin(CitedAdmin):
 
     def has_publish_permission(self, request):
         return can_publish(request.user, self.model)
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        if not allowed or self.has_publish_permission(request):
+            return allowed
+        # An editor deletes a draft of their own, one at a time: never a selection, which may hold others' records.
+        return obj is not None and may_delete(request.user, obj)
 
     def get_list_display(self, request):
         return [*super().get_list_display(request), "draft"]

@@ -61,3 +61,19 @@ def visible_to(user, model):
 
 def is_publishable(model) -> bool:
     return issubclass(model, Publishable)
+
+
+def created_by(record):
+    """The id of the user who added ``record``, from its first version in the history (None if unknown)."""
+    return record.history.order_by("history_date", "history_id").values_list("history_user_id", flat=True).first()
+
+
+def may_delete(user, record) -> bool:
+    """Reviewers delete any record they hold the permission for; an editor deletes only a draft they added
+    themselves, so that a mistake is theirs to undo and a published record stays with the reviewers."""
+    opts = record._meta
+    if not user.has_perm(f"{opts.app_label}.delete_{opts.model_name}"):
+        return False
+    if not is_publishable(type(record)) or can_publish(user, type(record)):
+        return True
+    return record.draft and created_by(record) == user.pk

@@ -2,6 +2,7 @@
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
+from django.db.models import Q
 
 CONTENT_APPS = ("csto_portal", "organs", "treaties", "operations")
 EDITORS = "Editors"
@@ -22,19 +23,46 @@ def _content_permissions(permission_model):
     )
 
 
+# The rows that belong to one record and are edited on its page (citations, participants, figures, steps, the
+# periods of a state or a post): an editor removes one added by mistake.
+CHILD_ROWS = (
+    "citation",
+    "areatask",
+    "participation",
+    "result",
+    "instrumentevent",
+    "party",
+    "instrumentrelation",
+    "organrelation",
+    "membership",
+    "membershipstep",
+    "tenure",
+    "tenurestep",
+)
+
+
 def editor_permission_ids(permission_model) -> list[int]:
-    """Editors may view, add and change every content record, but delete nothing and manage no users."""
+    """Editors view, add and change every content record; they delete child rows, and drafts of their own (the
+    admin and the API hold them to their own drafts); they manage no users."""
+    content = _content_permissions(permission_model)
+    publishable = [
+        codename.removeprefix("publish_")
+        for codename in content.filter(codename__startswith="publish_").values_list("codename", flat=True)
+    ]
+    deletable = [f"delete_{model}" for model in (*CHILD_ROWS, *publishable)]
     return list(
-        _content_permissions(permission_model)
-        .filter(codename__regex=r"^(view|add|change)_")
-        .values_list("id", flat=True)
+        content.filter(Q(codename__regex=r"^(view|add|change)_") | Q(codename__in=deletable)).values_list(
+            "id", flat=True
+        )
     )
 
 
 def reviewer_permission_ids(permission_model) -> list[int]:
-    """Reviewers do what editors do, and publish drafts (or take a record back to draft)."""
-    publish = _content_permissions(permission_model).filter(codename__startswith="publish_")
-    return editor_permission_ids(permission_model) + list(publish.values_list("id", flat=True))
+    """Reviewers do what editors do, publish drafts (or take a record back to draft), and delete any record."""
+    extra = _content_permissions(permission_model).filter(
+        Q(codename__startswith="publish_") | Q(codename__startswith="delete_")
+    )
+    return sorted(set(editor_permission_ids(permission_model)) | set(extra.values_list("id", flat=True)))
 
 
 def group_operation(name: str, permission_ids) -> migrations.RunPython:

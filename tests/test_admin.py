@@ -11,7 +11,8 @@ from rest_framework.authtoken.models import Token
 from csto_portal.admin_forms import PartialDateField
 from csto_portal.dates import DatePrecision, PartialDate
 from csto_portal.models import Citation, Source
-from operations.models import Operation
+from csto_portal.publishing import created_by
+from operations.models import Operation, Participation
 from organs.models import Membership, Organ, Partner, Person, Post, State, Tenure
 from tests.growth import grow_dataset, queries_for
 from treaties.models import Instrument
@@ -494,3 +495,46 @@ def test_a_new_posts_overlapping_holders_entered_inline_stand_only_if_it_has_sev
     else:
         assert response.status_code == 302, _errors(response)
         assert Post.objects.get(slug="deputy").tenures.count() == 2
+
+
+# Editors remove their own mistakes; published records stay with the reviewers
+
+
+def _added_by(client, slug: str) -> Operation:
+    """An operation added through the admin by the user ``client`` is logged in as, so its history names them."""
+    response = _post_back(client, _url(Operation, "add"), **{**KANAL_TEST, "slug": slug, "status": "planned"})
+    assert response.status_code == 302, _errors(response)
+    return Operation.all_objects.get(slug=slug)
+
+
+def test_an_editor_deletes_a_draft_of_their_own(client, editor):
+    client.force_login(editor)
+    draft = _added_by(client, "mistaken-entry")
+    assert draft.draft and created_by(draft) == editor.pk
+    assert client.post(_url(Operation, "delete", draft.pk), {"post": "yes"}).status_code == 302
+    assert not Operation.all_objects.filter(slug="mistaken-entry").exists()
+
+
+def test_an_editor_cannot_delete_another_users_draft_nor_a_selection(client, editor, reviewer):
+    client.force_login(reviewer)
+    draft = _added_by(client, "someone-elses-draft")
+    draft.draft = True
+    draft.save()
+    client.force_login(editor)
+    assert client.get(_url(Operation, "delete", draft.pk)).status_code == 403
+    action_form = client.get(_url(Operation, "changelist")).context["action_form"]
+    assert action_form is None or "delete_selected" not in dict(action_form.fields["action"].choices)
+    assert Operation.all_objects.filter(slug="someone-elses-draft").exists()
+
+
+def test_an_editor_removes_a_participant_row_added_by_mistake(client, editor):
+    client.force_login(editor)
+    rubezh = Operation.objects.get(slug="rubezh-2010")
+    url = _url(Operation, "change", rubezh.pk)
+    page = client.get(url)
+    participations = next(f.formset for f in page.context["inline_admin_formsets"] if f.formset.model is Participation)
+    assert participations.can_delete
+    before = rubezh.participations.count()
+    response = client.post(url, _form_data(page, **{f"{participations.forms[0].prefix}-DELETE": "on"}))
+    assert response.status_code == 302, _errors(response)
+    assert rubezh.participations.count() == before - 1

@@ -258,5 +258,5 @@ def test_only_reviewers_hold_the_publish_permissions(editor, reviewer):
     for label in ("operations.publish_operation", "operations.publish_meeting", "treaties.publish_instrument"):
         assert reviewer.has_perm(label)
         assert not editor.has_perm(label)
-    assert reviewer.has_perm("operations.change_operation") and not reviewer.has_perm("operations.delete_operation")
+    assert reviewer.has_perm("operations.change_operation") and reviewer.has_perm("operations.delete_operation")
     assert not reviewer.has_perm("auth.change_user")

@@ -8,10 +8,11 @@ and how the schema documents it) is here, once.
 
 from drf_spectacular.openapi import AutoSchema
 from rest_framework import status, viewsets
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from csto_portal.api.base import LastModifiedMixin
-from csto_portal.publishing import is_publishable, visible_to
+from csto_portal.publishing import is_publishable, may_delete, visible_to
 
 WRITES = frozenset({"create", "update", "partial_update"})
 
@@ -83,6 +84,14 @@ class RecordViewSet(LastModifiedMixin, viewsets.ModelViewSet):
         serializer.is_valid(raise_exception=True)
         self.perform_update(serializer)
         return Response(self.answer(serializer.instance))
+
+    def perform_destroy(self, instance):
+        if not may_delete(self.request.user, instance):
+            raise PermissionDenied(
+                "Only a reviewer deletes a published record or another editor's draft; an editor may delete a draft "
+                "they added themselves."
+            )
+        super().perform_destroy(instance)
 
     def answer(self, instance):
         """The record just written, as a GET of it shows it."""

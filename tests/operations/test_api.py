@@ -394,8 +394,8 @@ def test_editor_changes_an_operation(token_client):
     )
 
 
-def test_editor_deletes_an_operation(token_client):
-    response = token_client("delete_operation").delete(operation_url("nelegal-2008"))
+def test_a_reviewer_deletes_a_published_operation(token_client):
+    response = token_client("delete_operation", "publish_operation").delete(operation_url("nelegal-2008"))
     assert response.status_code == 204
     assert not Operation.objects.filter(slug="nelegal-2008").exists()
 
@@ -602,8 +602,8 @@ def test_editor_creates_a_meeting_with_states_by_code_in_any_case(token_client):
     assert [person["slug"] for person in body["people"]] == ["nikolai-bordyuzha"]
 
 
-def test_editor_changes_and_deletes_a_meeting(token_client):
-    editor = token_client("change_meeting", "delete_meeting")
+def test_a_reviewer_changes_and_deletes_a_meeting(token_client):
+    editor = token_client("change_meeting", "delete_meeting", "publish_meeting")
     response = editor.patch(meeting_url(SIGNING), {"end": "2010-03-19", "partners": ["un", "osce"]}, format="json")
     assert response.status_code == 200, response.content
     assert response.json()["end"] == "2010-03-19"

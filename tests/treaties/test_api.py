@@ -444,9 +444,10 @@ def test_editor_replaces_the_adopter(writer):
     assert response.json()["adopted_by"]["type"] == "partner"
 
 
-def test_editor_deletes_an_instrument(writer):
+def test_a_reviewer_deletes_a_published_instrument(token_client):
     Instrument.objects.create(slug="to-delete", kind="statement", title="Statement to delete", status="adopted")
-    assert writer.delete(detail("to-delete")).status_code == 204
+    reviewer = token_client("delete_instrument", "publish_instrument")
+    assert reviewer.delete(detail("to-delete")).status_code == 204
     assert not Instrument.objects.filter(slug="to-delete").exists()
 
 
@@ -490,9 +491,9 @@ def test_invalid_values_are_refused_with_the_field_named(writer, change, field, 
     assert message in " ".join(response.json()[field])
 
 
-def test_deleting_an_instrument_still_referred_to_answers_409(writer):
+def test_deleting_an_instrument_still_referred_to_answers_409(token_client):
     organ = Organ.objects.filter(established_by__isnull=False).select_related("established_by").first()
-    response = writer.delete(detail(organ.established_by.slug))
+    response = token_client("delete_instrument", "publish_instrument").delete(detail(organ.established_by.slug))
     assert response.status_code == 409
     assert "still referred to" in response.json()["detail"]
 
