@@ -4,6 +4,8 @@ A fact here is a dated attribute (a partial date such as ``start``) or a figure 
 ``value``): the things a reader quotes, and which must therefore never enter without a citation.
 """
 
+from functools import cache
+
 from django.db import models
 
 from csto_portal.dates import partial_date_names
@@ -19,9 +21,11 @@ def fact_names(model) -> list[str]:
 _NOT_FACTS = {"slug", "position", "draft", "note"}
 
 
+@cache
 def citable_attributes(model) -> dict[str, str]:
     """What a citation of a ``model`` record can back: each attribute an editor enters, by the name the forms use
-    (``start`` for a partial date's two columns), with its label, in the model's order."""
+    (``start`` for a partial date's two columns), with its label, in the model's order. Worked out once per model:
+    every citation's validation reads it (the loader, thousands of times)."""
     dates = {f"{name}_date": name for name in partial_date_names(model)}
     precisions = {f"{name}_precision" for name in dates.values()}
     attributes = {}
@@ -30,7 +34,7 @@ def citable_attributes(model) -> dict[str, str]:
             continue
         if field.name in precisions or field.name in _NOT_FACTS:
             continue
-        attributes[dates.get(field.name, field.name)] = str(field.verbose_name)
+        attributes[dates.get(field.name, field.name)] = field.verbose_name
     return attributes
 
 

@@ -267,6 +267,11 @@ class Period:
         """The period as a refusal names it: the record with its dates."""
         return str(self)
 
+    def span(self) -> str:
+        """Its dates as a sentence reads them: "from 2003 until 1 January 2017", or "from 2003" while it lasts."""
+        until = f" until {self.end}" if self.end_date else ""
+        return f"from {self.start or 'an unknown date'}{until}"
+
 
 class State(Record):
     """A sovereign state, identified by its ISO 3166-1 alpha-2 code: a member, an observer or another party."""
@@ -562,8 +567,7 @@ class Membership(Period, Record):
     def __str__(self):
         holder = self.state or self.partner
         where = f" in {self.body}" if self.body_id else ""
-        until = f" until {self.end}" if self.end_date else ""
-        return f"{holder}: {self.get_status_display()}{where} from {self.start}{until}"
+        return f"{holder}: {self.get_status_display()}{where} {self.span()}"
 
     def overlap_scope(self) -> Q:
         return Q(state=self.state_id, partner=self.partner_id, body=self.body_id)
@@ -608,8 +612,7 @@ class Chairmanship(Period, Record):
         ]
 
     def __str__(self):
-        until = f" until {self.end}" if self.end_date else ""
-        return f"{self.state} chairs from {self.start}{until}"
+        return f"{self.state} chairs {self.span()}"
 
     def overlap_scope(self) -> Q:
         return Q()
@@ -755,8 +758,7 @@ class Tenure(Period, Record):
         return Q(post=self.post_id, single_holder=True)
 
     def describe_period(self) -> str:
-        until = f" until {self.end}" if self.end_date else ""
-        return f"{self} from {self.start or 'an unknown date'}{until}"
+        return f"{self} {self.span()}"
 
 
 class DatedStep(Record):
