@@ -10,9 +10,9 @@ from django.db import models
 from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
-from simple_history.admin import SimpleHistoryAdmin
 
 from csto_portal.admin_forms import CheckedGenericInlineFormSet, CheckedInlineFormSet, PartialDateModelForm
+from csto_portal.admin_history import HistoryAdmin
 from csto_portal.dates import partial_date_names
 from csto_portal.models import Area, AreaTask, Citation, Source
 from csto_portal.provenance import citable_attributes, facts_changed_in_record, facts_changed_in_rows
@@ -155,9 +155,9 @@ class CitationInline(CompactRowsMixin, GenericTabularInline):
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
-class PortalAdmin(PartialDateAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
-    """What every admin list shares: natural partial dates, CSV/JSON import and export, history with revert, and a
-    character count under each bounded text box."""
+class PortalAdmin(PartialDateAdminMixin, ImportExportMixin, HistoryAdmin):
+    """What every admin list shares: natural partial dates, CSV/JSON import and export, history with restore and
+    recovery of deleted records, and a character count under each bounded text box."""
 
     class Media:
         css = {"all": ["css/admin.css"]}

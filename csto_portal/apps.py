@@ -16,3 +16,9 @@ class CstoPortalConfig(AppConfig):
         # After every migrate rather than in one migration, so that a table added later is covered without
         # anyone remembering to.
         post_migrate.connect(install_data_version_triggers, sender=self)
+        # Here, once every app's admin is registered: a record's history takes in the rows of its admin's inlines.
+        from django.contrib import admin
+
+        from csto_portal.history import register_all
+
+        register_all(admin.site)

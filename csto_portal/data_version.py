@@ -12,7 +12,6 @@ the same transaction as the write, so no reader sees the new version before the 
 from django.apps import apps
 from django.core.cache import caches
 from django.db import connections
-from simple_history.models import HistoricalChanges
 
 from csto_portal.roles import CONTENT_APPS
 
@@ -46,8 +45,7 @@ def content_tables() -> list[str]:
     for label in CONTENT_APPS:
         for model in apps.get_app_config(label).get_models(include_auto_created=True):
             opts = model._meta
-            # History is shown to editors only, and each historical row comes with a write to its record anyway.
-            if issubclass(model, HistoricalChanges) or opts.db_table == VERSION_TABLE:
+            if opts.db_table == VERSION_TABLE:
                 continue
             if opts.managed and not opts.proxy:
                 tables.append(opts.db_table)

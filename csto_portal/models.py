@@ -11,20 +11,10 @@ from django.utils.encoding import force_str
 from django.utils.hashable import make_hashable
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from csto_portal.dates import PartialDateAttribute, partial_date_constraint, partial_date_fields
 from csto_portal.provenance import citable_attributes
 from csto_portal.text import NOTE_LENGTH, SUMMARY_LENGTH, BoundedTextField
-
-
-class RecordHistory(HistoricalRecords):
-    """A record's history, without its generated columns (the stored search vector): they are derived from the
-    others. Naming them in ``excluded_fields`` instead, inherited by every record, made reading an old version
-    fail for the models that have none."""
-
-    def fields_included(self, model):
-        return [field for field in super().fields_included(model) if not field.generated]
 
 
 @cache
@@ -51,8 +41,6 @@ class Record(ChoiceLabels, models.Model):
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
     citations = GenericRelation("csto_portal.Citation")
-    # Every change, from the admin, the API or the loader, with who made it.
-    history = RecordHistory(inherit=True)
 
     class Meta:
         abstract = True
@@ -101,7 +89,6 @@ class Source(ChoiceLabels, models.Model):
     consulted = models.DateField(_("consulted"), null=True, blank=True, help_text=_("When the portal last read it."))
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
-    history = HistoricalRecords()
 
     published = PartialDateAttribute()
 
@@ -150,7 +137,6 @@ class Citation(ChoiceLabels, models.Model):
     note = BoundedTextField(_("note"), max_length=NOTE_LENGTH, blank=True)
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("citation")

@@ -65,7 +65,10 @@ def is_publishable(model) -> bool:
 
 def created_by(record):
     """The id of the user who added ``record``, from its first version in the history (None if unknown)."""
-    return record.history.order_by("history_date", "history_id").values_list("history_user_id", flat=True).first()
+    from reversion.models import Version
+
+    first = Version.objects.get_for_object(record).order_by("revision__date_created", "pk")
+    return first.values_list("revision__user_id", flat=True).first()
 
 
 def may_delete(user, record) -> bool:

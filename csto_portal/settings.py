@@ -59,7 +59,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
-    "simple_history",
+    "reversion",
     "import_export",
     "csto_portal",
     "organs",
@@ -82,8 +82,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Records who made each change (admin user, or the API token's user) in the history.
-    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 TEMPLATES = [

@@ -6,7 +6,6 @@ from django.db import models
 from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalChanges
 
 # About 300 words: a summary in the portal's own words, not a source's text. The longest in the dataset is 863.
 SUMMARY_LENGTH = 2000
@@ -28,8 +27,7 @@ class BoundedTextField(models.TextField):
 
     def contribute_to_class(self, cls, name, **kwargs):
         super().contribute_to_class(cls, name, **kwargs)
-        # A record's history holds copies of rows that passed the rule; it needs no rule of its own.
-        if not cls._meta.abstract and not issubclass(cls, HistoricalChanges):
+        if not cls._meta.abstract:
             cls._meta.constraints.append(
                 models.CheckConstraint(
                     condition=LessThanOrEqual(Length(name), self.max_length),

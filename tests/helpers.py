@@ -4,6 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from csto_portal.dates import PartialDate
+
 # The tests' own records, so that the shipped dataset in dataset/ can grow without changing any test's outcome.
 TEST_DATASET = Path(__file__).resolve().parent / "dataset"
 # Later records (2011 on) that some modules add to it with the ``later_records`` fixture.
@@ -51,3 +53,31 @@ BAD_INSTRUMENT_FILTERS = [
     ({"q": "x" * 10_000}, "q", "at most 200 characters"),
     ({"ordering": "popularity"}, "ordering", "not one of the available choices"),
 ]
+
+
+def _value(value):
+    if isinstance(value, list | tuple):
+        return [getattr(item, "pk", item) for item in value]
+    if isinstance(value, PartialDate):
+        return str(value)
+    return getattr(value, "pk", value)
+
+
+def form_data(page, **fields) -> dict:
+    """What a browser posts back from an admin form page, unchanged, with ``fields`` typed in."""
+    form = page.context["adminform"].form
+    data = {name: _value(value) for name, value in form.initial.items() if value is not None}
+    for formset in page.context["inline_admin_formsets"]:
+        management = formset.formset.management_form
+        for name, field in management.fields.items():
+            data[f"{management.prefix}-{name}"] = management.initial.get(name, field.initial)
+        for row in formset.formset.initial_forms:
+            data.update({f"{row.prefix}-{k}": _value(v) for k, v in row.initial.items() if v is not None})
+            data[f"{row.prefix}-id"] = row.instance.pk
+    data.update(fields)
+    return data
+
+
+def post_back(admin_client, url, **fields):
+    """Opens the admin form at ``url`` and posts it back as a browser would, with ``fields`` typed in."""
+    return admin_client.post(url, form_data(admin_client.get(url), **fields))

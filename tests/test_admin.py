@@ -15,6 +15,7 @@ from csto_portal.publishing import created_by
 from operations.models import Operation, Participation
 from organs.models import Membership, Organ, Partner, Person, Post, State, Tenure
 from tests.growth import grow_dataset, queries_for
+from tests.helpers import form_data, post_back
 from treaties.models import Instrument
 
 pytestmark = pytest.mark.django_db
@@ -28,34 +29,6 @@ KANAL_TEST = {"slug": "kanal-test", "name": "Kanal-Test", "kind": "anti_drug", "
 def _url(model, view, *args):
     opts = model._meta
     return reverse(f"admin:{opts.app_label}_{opts.model_name}_{view}", args=args)
-
-
-def _value(value):
-    if isinstance(value, list | tuple):
-        return [getattr(item, "pk", item) for item in value]
-    if isinstance(value, PartialDate):
-        return str(value)
-    return getattr(value, "pk", value)
-
-
-def _form_data(page, **fields) -> dict:
-    """What a browser posts back from an admin form page, unchanged, with ``fields`` typed in."""
-    form = page.context["adminform"].form
-    data = {name: _value(value) for name, value in form.initial.items() if value is not None}
-    for formset in page.context["inline_admin_formsets"]:
-        management = formset.formset.management_form
-        for name, field in management.fields.items():
-            data[f"{management.prefix}-{name}"] = management.initial.get(name, field.initial)
-        for row in formset.formset.initial_forms:
-            data.update({f"{row.prefix}-{k}": _value(v) for k, v in row.initial.items() if v is not None})
-            data[f"{row.prefix}-id"] = row.instance.pk
-    data.update(fields)
-    return data
-
-
-def _post_back(admin_client, url, **fields):
-    """Opens the admin form at ``url`` and posts it back as a browser would, with ``fields`` typed in."""
-    return admin_client.post(url, _form_data(admin_client.get(url), **fields))
 
 
 def _rows(prefix: str, *rows: dict, initial: int = 0) -> dict:
@@ -156,7 +129,7 @@ def test_an_operation_is_added_with_participants_and_results_through_the_inlines
     url = _url(Operation, "add")
     page = admin_client.get(url)
     russia = State.objects.get(iso2="RU")
-    data = _form_data(
+    data = form_data(
         page,
         **KANAL_TEST,
         start="April 2010",
@@ -192,7 +165,7 @@ def test_a_date_typed_again_replaces_both_columns(admin_client):
     rubezh = Operation.objects.get(slug="rubezh-2010")
     url = _url(Operation, "change", rubezh.pk)
     page = admin_client.get(url)
-    response = admin_client.post(url, _form_data(page, start="14 April 2010", end="June 2010", **_citation(page)))
+    response = admin_client.post(url, form_data(page, start="14 April 2010", end="June 2010", **_citation(page)))
     assert response.status_code == 302, _errors(response)
     rubezh.refresh_from_db()
     assert (rubezh.start_date, rubezh.start_precision) == (datetime.date(2010, 4, 14), DatePrecision.DAY)
@@ -202,7 +175,7 @@ def test_a_date_typed_again_replaces_both_columns(admin_client):
 def test_a_date_the_form_cannot_read_is_a_form_error(admin_client):
     rubezh = Operation.objects.get(slug="rubezh-2010")
     url = _url(Operation, "change", rubezh.pk)
-    response = _post_back(admin_client, url, start="spring 2010")
+    response = post_back(admin_client, url, start="spring 2010")
     assert response.context["adminform"].form.errors["start"] == [
         "Write a year (2007), a month (June 2006) or a day (14 June 2006)."
     ]
@@ -210,7 +183,7 @@ def test_a_date_the_form_cannot_read_is_a_form_error(admin_client):
 
 def test_a_required_date_left_blank_is_a_form_error(admin_client, kazakhstan):
     response = admin_client.post(
-        _url(Membership, "add"), _form_data(admin_client.get(_url(Membership, "add")), state=kazakhstan.pk)
+        _url(Membership, "add"), form_data(admin_client.get(_url(Membership, "add")), state=kazakhstan.pk)
     )
     assert response.context["adminform"].form.errors["start"] == ["This field is required."]
 
@@ -237,7 +210,7 @@ def test_the_instrument_changelist_sorts_by_the_stored_first_dated_step(admin_cl
 
 def test_an_overlapping_membership_is_refused(admin_client, kazakhstan):
     url = _url(Membership, "add")
-    errors = _errors(_post_back(admin_client, url, state=kazakhstan.pk, status="observer", start="2000"))
+    errors = _errors(post_back(admin_client, url, state=kazakhstan.pk, status="observer", start="2000"))
     assert (
         "This state already has a membership period covering these dates. It overlaps: Kazakhstan: member from "
         "15 May 1992."
@@ -248,7 +221,7 @@ def test_an_overlapping_membership_added_inline_is_refused(admin_client, kazakhs
     url = _url(State, "change", kazakhstan.pk)
     page = admin_client.get(url)
     stored = page.context["inline_admin_formsets"][0].formset.initial_form_count()
-    data = _form_data(page, **_rows("memberships", {"status": "observer", "start": "2000"}, initial=stored))
+    data = form_data(page, **_rows("memberships", {"status": "observer", "start": "2000"}, initial=stored))
     assert (
         "This state already has a membership period covering these dates. It overlaps: Kazakhstan: member from "
         "15 May 1992."
@@ -263,7 +236,7 @@ def test_overlapping_memberships_of_a_new_state_are_refused(admin_client):
         {"status": "observer", "start": "2000", "end": "2005"},
         {"status": "member", "start": "June 2004"},
     )
-    errors = _errors(_post_back(admin_client, url, iso2="XQ", name="Testland", **overlapping))
+    errors = _errors(post_back(admin_client, url, iso2="XQ", name="Testland", **overlapping))
     assert (
         "This state already has a membership period covering these dates. It overlaps: Testland: observer from 2000 "
         "until 2005."
@@ -274,7 +247,7 @@ def test_overlapping_memberships_of_a_new_state_are_refused(admin_client):
 def test_consecutive_memberships_of_a_new_state_are_accepted(admin_client):
     url = _url(State, "add")
     page = admin_client.get(url)
-    data = _form_data(
+    data = form_data(
         page,
         iso2="XQ",
         name="Testland",
@@ -293,14 +266,14 @@ def test_consecutive_memberships_of_a_new_state_are_accepted(admin_client):
 def test_an_end_before_the_start_is_refused(admin_client):
     rubezh = Operation.objects.get(slug="rubezh-2010")
     url = _url(Operation, "change", rubezh.pk)
-    errors = _errors(_post_back(admin_client, url, start="April 2010", end="2009"))
+    errors = _errors(post_back(admin_client, url, start="April 2010", end="2009"))
     assert "The end date cannot be before the start date." in errors
 
 
 def test_an_end_before_the_start_in_an_inline_row_is_refused(admin_client):
     url = _url(Operation, "add")
     row = _result(metric="heroin seized", value="1", period_start="2009", period_end="2003")
-    errors = _errors(_post_back(admin_client, url, **KANAL_TEST, **_rows("results", row)))
+    errors = _errors(post_back(admin_client, url, **KANAL_TEST, **_rows("results", row)))
     assert "The end date cannot be before the start date." in errors
 
 
@@ -308,21 +281,21 @@ def test_a_negative_figure_is_refused(admin_client):
     rubezh = Operation.objects.get(slug="rubezh-2010")
     url = _url(Operation, "change", rubezh.pk)
     page = admin_client.get(url)
-    data = _form_data(page, **_rows("results", _result(metric="heroin seized", value="-1")))
+    data = form_data(page, **_rows("results", _result(metric="heroin seized", value="-1")))
     assert "A figure cannot be negative." in _errors(admin_client.post(url, data))
 
 
 def test_a_figure_recorded_twice_for_a_new_operation_is_refused(admin_client):
     url = _url(Operation, "add")
     row = _result(metric="heroin seized", value="1")
-    errors = _errors(_post_back(admin_client, url, **KANAL_TEST, **_rows("results", row, row)))
+    errors = _errors(post_back(admin_client, url, **KANAL_TEST, **_rows("results", row, row)))
     assert "This figure is already recorded for that stage and state." in errors
 
 
 def test_a_state_listed_twice_in_one_role_is_refused(admin_client, kazakhstan):
     url = _url(Operation, "add")
     row = {"role": "participant", "state": kazakhstan.pk}
-    errors = _errors(_post_back(admin_client, url, **KANAL_TEST, **_rows("participations", row, row)))
+    errors = _errors(post_back(admin_client, url, **KANAL_TEST, **_rows("participations", row, row)))
     assert "This state is already listed in that role." in errors
 
 
@@ -333,7 +306,7 @@ def test_two_preferred_citations_for_one_attribute_are_refused(admin_client):
     citations = page.context["inline_admin_formsets"][-1].formset
     source = rubezh.citations.first().source
     row = {"source": source.pk, "field": "start", "preferred": "on"}
-    data = _form_data(
+    data = form_data(
         page, **_rows(citations.prefix, row | {"locator": "a"}, row | {"locator": "b"}, initial=len(citations))
     )
     assert "Only one citation per attribute can be the preferred one." in _errors(admin_client.post(url, data))
@@ -341,13 +314,13 @@ def test_two_preferred_citations_for_one_attribute_are_refused(admin_client):
 
 def test_a_duplicate_code_is_refused(admin_client):
     url = _url(State, "add")
-    errors = _post_back(admin_client, url, iso2="kz", name="Kazakhstan again").context["adminform"].form.errors
+    errors = post_back(admin_client, url, iso2="kz", name="Kazakhstan again").context["adminform"].form.errors
     assert errors["iso2"] == ["State with this ISO 3166-1 alpha-2 code already exists."]
 
 
 def test_a_duplicate_slug_is_refused(admin_client):
     url = _url(Operation, "add")
-    response = _post_back(admin_client, url, slug="rubezh-2010", name="Rubezh again", kind="exercise", status="held")
+    response = post_back(admin_client, url, slug="rubezh-2010", name="Rubezh again", kind="exercise", status="held")
     errors = response.context["adminform"].form.errors
     assert errors["slug"] == ["Operation with this Slug already exists."]
 
@@ -356,14 +329,14 @@ def test_an_instrument_with_both_adopters_is_refused(admin_client):
     instrument = Instrument.objects.filter(adopted_by_organ__isnull=False).first()
     url = _url(Instrument, "change", instrument.pk)
     message = "Name either the CSTO organ or the partner body that adopted it, not both."
-    assert message in _errors(_post_back(admin_client, url, adopted_by_partner=Partner.objects.first().pk))
+    assert message in _errors(post_back(admin_client, url, adopted_by_partner=Partner.objects.first().pk))
 
 
 def test_the_form_stores_a_month_or_a_year_as_the_first_day_of_it(admin_client):
     organ = Organ.objects.exclude(established_date=None).first()
     url = _url(Organ, "change", organ.pk)
     page = admin_client.get(url)
-    response = admin_client.post(url, _form_data(page, established="June 2006", **_citation(page)))
+    response = admin_client.post(url, form_data(page, established="June 2006", **_citation(page)))
     assert response.status_code == 302, _errors(response)
     organ.refresh_from_db()
     assert (organ.established_date, organ.established_precision) == (datetime.date(2006, 6, 1), DatePrecision.MONTH)
@@ -378,7 +351,7 @@ def test_a_date_off_the_first_of_its_period_is_refused_with_the_model_message(ad
     organ = Organ.objects.exclude(established_date=None).first()
     url = _url(Organ, "change", organ.pk)
     message = "A date known only to the month or year must be the first day of that period."
-    assert message in _errors(_post_back(admin_client, url, established="June 2006"))
+    assert message in _errors(post_back(admin_client, url, established="June 2006"))
 
 
 # Every registered model
@@ -419,7 +392,7 @@ def test_every_changelist_lists_what_each_record_is(rf, admin_user):
 def test_a_new_dated_record_without_a_citation_is_refused_and_nothing_is_saved(admin_client):
     url = _url(Operation, "add")
     page = admin_client.get(url)
-    data = _form_data(page, slug="uncited", name="Uncited", kind="exercise", status="held", start="2012")
+    data = form_data(page, slug="uncited", name="Uncited", kind="exercise", status="held", start="2012")
     errors = _errors(admin_client.post(url, data))
     assert "You entered start: add a citation below (source and locator) saying where it comes from." in errors
     assert not Operation.all_objects.filter(slug="uncited").exists()
@@ -429,7 +402,7 @@ def test_a_changed_date_or_a_new_figure_asks_for_a_citation(admin_client):
     rubezh = Operation.objects.get(slug="rubezh-2010")
     url = _url(Operation, "change", rubezh.pk)
     page = admin_client.get(url)
-    data = _form_data(page, end="May 2010", **_rows("results", _result(metric="troops", value="1200", unit="people")))
+    data = form_data(page, end="May 2010", **_rows("results", _result(metric="troops", value="1200", unit="people")))
     errors = _errors(admin_client.post(url, data))
     assert "You entered end, result: value: add a citation below" in " ".join(errors)
     rubezh.refresh_from_db()
@@ -440,7 +413,7 @@ def test_with_its_citation_the_fact_and_the_citation_are_saved_together(admin_cl
     rubezh = Operation.objects.get(slug="rubezh-2010")
     url = _url(Operation, "change", rubezh.pk)
     page = admin_client.get(url)
-    response = admin_client.post(url, _form_data(page, end="May 2010", **_citation(page, locator="Rubezh-2010")))
+    response = admin_client.post(url, form_data(page, end="May 2010", **_citation(page, locator="Rubezh-2010")))
     assert response.status_code == 302, _errors(response)
     rubezh.refresh_from_db()
     assert str(rubezh.end) == "May 2010"
@@ -450,7 +423,7 @@ def test_with_its_citation_the_fact_and_the_citation_are_saved_together(admin_cl
 def test_an_edit_that_adds_no_fact_needs_no_new_citation(admin_client):
     rubezh = Operation.objects.get(slug="rubezh-2010")
     url = _url(Operation, "change", rubezh.pk)
-    response = _post_back(admin_client, url, summary="Reworded.")
+    response = post_back(admin_client, url, summary="Reworded.")
     assert response.status_code == 302, _errors(response)
 
 
@@ -462,7 +435,7 @@ def test_an_overlapping_holder_is_refused_naming_the_holder_it_meets(admin_clien
     newcomer = Person.objects.create(slug="a-newcomer", name="A Newcomer")
     post = Post.objects.get(slug="csto-secretary-general")
     page = admin_client.get(url)
-    data = _form_data(page, **_citation(page), person=newcomer.pk, post=post.pk, start="2015")
+    data = form_data(page, **_citation(page), person=newcomer.pk, post=post.pk, start="2015")
     assert _errors(admin_client.post(url, data)) == [
         "This post has one holder at a time, and someone else holds it then. It overlaps: Nikolai Bordyuzha, "
         "Secretary-General of the CSTO from 2003 until 31 December 2016."
@@ -475,7 +448,7 @@ def test_a_new_posts_overlapping_holders_entered_inline_stand_only_if_it_has_sev
     url = _url(Post, "add")
     people = Person.objects.order_by("pk")[:2]
     page = admin_client.get(url)
-    data = _form_data(
+    data = form_data(
         page,
         **_citation(page),
         slug="deputy",
@@ -502,7 +475,7 @@ def test_a_new_posts_overlapping_holders_entered_inline_stand_only_if_it_has_sev
 
 def _added_by(client, slug: str) -> Operation:
     """An operation added through the admin by the user ``client`` is logged in as, so its history names them."""
-    response = _post_back(client, _url(Operation, "add"), **{**KANAL_TEST, "slug": slug, "status": "planned"})
+    response = post_back(client, _url(Operation, "add"), **{**KANAL_TEST, "slug": slug, "status": "planned"})
     assert response.status_code == 302, _errors(response)
     return Operation.all_objects.get(slug=slug)
 
@@ -535,6 +508,6 @@ def test_an_editor_removes_a_participant_row_added_by_mistake(client, editor):
     participations = next(f.formset for f in page.context["inline_admin_formsets"] if f.formset.model is Participation)
     assert participations.can_delete
     before = rubezh.participations.count()
-    response = client.post(url, _form_data(page, **{f"{participations.forms[0].prefix}-DELETE": "on"}))
+    response = client.post(url, form_data(page, **{f"{participations.forms[0].prefix}-DELETE": "on"}))
     assert response.status_code == 302, _errors(response)
     assert rubezh.participations.count() == before - 1

@@ -6,6 +6,9 @@ everything else (which serializer and queryset an action uses, drafts, ``Last-Mo
 and how the schema documents it) is here, once.
 """
 
+from contextlib import contextmanager
+
+import reversion
 from drf_spectacular.openapi import AutoSchema
 from rest_framework import status, viewsets
 from rest_framework.exceptions import PermissionDenied
@@ -85,13 +88,31 @@ class RecordViewSet(LastModifiedMixin, viewsets.ModelViewSet):
         self.perform_update(serializer)
         return Response(self.answer(serializer.instance))
 
+    @contextmanager
+    def revision(self, comment: str):
+        """One revision in the record's history for the write, with the token's user (DRF authenticates after the
+        middleware, so reversion's own cannot see them)."""
+        with reversion.create_revision():
+            reversion.set_user(self.request.user)
+            reversion.set_comment(comment)
+            yield
+
+    def perform_create(self, serializer):
+        with self.revision("Added through the API."):
+            super().perform_create(serializer)
+
+    def perform_update(self, serializer):
+        with self.revision("Changed through the API."):
+            super().perform_update(serializer)
+
     def perform_destroy(self, instance):
         if not may_delete(self.request.user, instance):
             raise PermissionDenied(
                 "Only a reviewer deletes a published record or another editor's draft; an editor may delete a draft "
                 "they added themselves."
             )
-        super().perform_destroy(instance)
+        with self.revision("Deleted through the API."):
+            super().perform_destroy(instance)
 
     def answer(self, instance):
         """The record just written, as a GET of it shows it."""

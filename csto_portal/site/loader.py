@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+import reversion
 import yaml
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
@@ -298,7 +299,10 @@ class Loader:
                     name = path.relative_to(self.directory).as_posix()
                     for index, data in enumerate(self._read(path), start=1):
                         where = f"{name}, record {index} ({self._label(data)})"
-                        self._load_record(spec, data, parent=None, where=where)
+                        # One revision per record, so that restoring it never takes another record back with it.
+                        with reversion.create_revision(atomic=False):
+                            reversion.set_comment(f"Loaded from {name}.")
+                            self._load_record(spec, data, parent=None, where=where)
         return {label: len(pks) for label, pks in self.loaded.items()}
 
     @staticmethod
