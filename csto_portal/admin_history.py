@@ -5,6 +5,7 @@ import reversion
 from django.contrib import messages
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -59,7 +60,7 @@ class HistoryAdmin(VersionAdmin):
     def revision_view(self, request, object_id, version_id, extra_context=None):
         record = self.get_object(request, unquote(object_id))
         if record is None:
-            return self._get_obj_does_not_exist_redirect(request, self.model._meta, object_id)
+            raise Http404(_("No such record: it may have been deleted; look under “Recover deleted” on its list."))
         if not self.has_change_permission(request, record):
             raise PermissionDenied
         version = get_object_or_404(Version, pk=version_id, object_id=str(record.pk))

@@ -17,6 +17,7 @@ from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from csto_portal.dates import PartialDate, partial_date_names
 from csto_portal.models import Citation, Relation
 from csto_portal.roles import CONTENT_APPS
 
@@ -176,11 +177,22 @@ def diffs(snapshots: list[dict[Key, dict]], record) -> list[list[RowChange]]:
     return [_diff(before, after, record, names) for before, after in pairwise(snapshots)]
 
 
+def _readable(model, values: dict | None) -> dict | None:
+    """A row's values as an editor entered them: a partial date's two columns as one date, no primary key."""
+    if values is None:
+        return None
+    readable = {name: value for name, value in values.items() if name != "id"}
+    for name in partial_date_names(model):
+        day, precision = readable.pop(f"{name}_date", None), readable.pop(f"{name}_precision", None)
+        readable[name] = PartialDate(day, precision) if day is not None else None
+    return readable
+
+
 def _diff(before, after, record, names) -> list[RowChange]:
     changes = []
     for key in [*before, *(key for key in after if key not in before)]:
         model = key[0]
-        old, new = before.get(key), after.get(key)
+        old, new = _readable(model, before.get(key)), _readable(model, after.get(key))
         part = key != (type(record), record.pk)
         shown = [name for name in (new or old) if name not in UNTRACKED and not (part and _is_link_back(model, name))]
         if old is None or new is None:
@@ -193,7 +205,7 @@ def _diff(before, after, record, names) -> list[RowChange]:
             ]
             if kind == "removed":
                 fields = [(label, value, "") for label, _empty, value in fields]
-            changes.append(RowChange(names.row(model, values, record), kind, fields))
+            changes.append(RowChange(names.row(key, values, record), kind, fields))
             continue
         fields = [
             (_label(model, n), names.show(model, n, old.get(n)), names.show(model, n, new.get(n)))
@@ -201,7 +213,7 @@ def _diff(before, after, record, names) -> list[RowChange]:
             if old.get(n) != new.get(n)
         ]
         if fields:
-            changes.append(RowChange(names.row(model, new, record), "changed", fields))
+            changes.append(RowChange(names.row(key, new, record), "changed", fields))
     return changes
 
 
@@ -221,7 +233,7 @@ def _field(model, attname: str):
 
 
 def _label(model, attname: str) -> str:
-    field_ = _field(model, attname)
+    field_ = _field(model, attname) or _field(model, f"{attname}_date")
     return str(capfirst(field_.verbose_name)) if field_ else attname
 
 
@@ -261,11 +273,12 @@ class _Names:
             return str(_("yes") if value else _("no"))
         return str(value)
 
-    def row(self, model, values, record) -> str:
+    def row(self, key: Key, values, record) -> str:
         """A row's name: the record's own, a part's from what tells it from its siblings (its state, role, metric,
         source), read from the diff's data rather than from each row's ``__str__``, which would query."""
+        model = key[0]
         name = capfirst(model._meta.verbose_name)
-        if model is type(record) and values.get("id") == record.pk:
+        if key == (type(record), record.pk):
             return str(name) if record._state.adding else f"{name}: {record}"
         bits = []
         for field_ in model._meta.concrete_fields:

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.test import Client
 from django.urls import reverse
+from reversion.models import Version
 
 from csto_portal.dates import DatePrecision
 from operations.models import Meeting, Operation, Participation, Result, Series
@@ -159,11 +160,12 @@ def test_an_editor_reading_the_api_sees_drafts_and_which_they_are(editor_api, dr
 
 
 def _add_operation(client, slug: str):
-    from tests.test_admin import _citation, _form_data, _url
+    from tests.helpers import form_data
+    from tests.test_admin import _citation, _url
 
     url = _url(Operation, "add")
     page = client.get(url)
-    data = _form_data(page, slug=slug, name="Test exercise", kind="exercise", status="held", start="2012")
+    data = form_data(page, slug=slug, name="Test exercise", kind="exercise", status="held", start="2012")
     return client.post(url, data | _citation(page))
 
 
@@ -201,8 +203,8 @@ def test_a_reviewer_publishes_a_draft_and_readers_see_it_on_the_site_and_in_the_
     page = client.get("/operations/zorkaland-shield/")
     assert page.status_code == 200 and MARK in page.content.decode()
     assert client.get("/api/v1/operations/zorkaland-shield/").json()["draft"] is False
-    latest = Operation.all_objects.get(pk=operation.pk).history.latest()
-    assert (latest.history_user, latest.draft) == (reviewer, False)
+    latest = Version.objects.get_for_object(operation).latest("revision__date_created")
+    assert (latest.revision.user, latest.field_dict["draft"]) == (reviewer, False)
 
 
 def test_a_reviewer_returns_a_record_to_draft(reviewer, client):

@@ -1,9 +1,12 @@
-"""The editors' admin in Chromium: sign in, preview a draft, change an operation, read the change in its history."""
+"""The editors' admin in Chromium: sign in, preview a draft, change an operation, read the change in its history and
+restore the first version."""
 
 import pytest
+import reversion
 from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import User
 from django.urls import reverse
+from reversion.models import Version
 
 from operations.models import Operation
 from tests.browser.conftest import SCREENSHOTS
@@ -16,11 +19,16 @@ def draft(site_url, django_db_blocker):
     """A reviewer's account and a draft operation, committed so that the served portal sees them; removed after."""
     with django_db_blocker.unblock():
         user = User.objects.create_superuser("browser-reviewer", password=PASSWORD)
-        operation = Operation.all_objects.create(
-            slug="browser-exercise", name="Browser exercise", kind="exercise", summary="A first summary.", draft=True
-        )
+        with reversion.create_revision():
+            operation = Operation.all_objects.create(
+                slug="browser-exercise",
+                name="Browser exercise",
+                kind="exercise",
+                summary="A first summary.",
+                draft=True,
+            )
         yield operation
-        Operation.history.filter(id=operation.pk).delete()
+        Version.objects.get_for_object(operation).delete()
         Operation.all_objects.filter(pk=operation.pk).delete()
         user.delete()
 
@@ -65,3 +73,16 @@ def test_an_editor_changes_a_draft_previews_it_and_reads_the_change_in_its_histo
     preview.screenshot(path=SCREENSHOTS / f"draft-preview-{page.viewport_name}.png", full_page=True)
     assert Axe().run(preview).violations_count == 0
     preview.close()
+
+    # Restoring the first version brings back its summary and removes the date and the citation added since.
+    with page.expect_navigation():
+        page.locator("#change-history > tbody > tr").last.locator("th a").click()
+    assert page.get_by_role("button", name="Restore this version").count() == 1
+    assert "A rewritten summary." in page.locator("#content-main").inner_text()
+    page.screenshot(path=SCREENSHOTS / f"admin-restore-preview-{page.viewport_name}.png", full_page=True)
+    audit = Axe().run(page)
+    assert audit.violations_count == 0, audit.generate_report()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Restore this version").click()
+    assert page.get_by_text("Restored the version of").count() == 1
+    assert page.get_by_label("Summary").input_value() == "A first summary."

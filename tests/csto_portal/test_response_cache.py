@@ -18,7 +18,7 @@ from csto_portal import data_version
 from csto_portal.response_cache import response_key
 from operations.models import Operation
 from tests.helpers import TEST_DATASET
-from tests.test_admin import _form_data as admin_form_data
+from tests.helpers import form_data as admin_form_data
 
 pytestmark = pytest.mark.django_db
 

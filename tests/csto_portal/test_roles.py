@@ -2,6 +2,7 @@
 of its own, and manages no users. Reviewers publish and delete any record."""
 
 import pytest
+import reversion
 from django.urls import reverse
 
 from operations.models import Operation
@@ -40,14 +41,10 @@ def test_an_editor_works_in_the_admin_but_cannot_delete_a_published_record_or_ma
 
 
 def test_through_the_api_an_editor_deletes_only_drafts_of_their_own(editor, editor_api, reviewer, token_client):
-    own = Operation.all_objects.create(
-        slug="own-draft", name="Own draft", kind="exercise", status="planned", draft=True
-    )
-    own.history.update(history_user=editor)
-    others = Operation.all_objects.create(
-        slug="others-draft", name="Other", kind="exercise", status="planned", draft=True
-    )
-    others.history.update(history_user=reviewer)
+    for slug, author in (("own-draft", editor), ("others-draft", reviewer)):
+        with reversion.create_revision():
+            reversion.set_user(author)
+            Operation.all_objects.create(slug=slug, name=slug, kind="exercise", status="planned", draft=True)
 
     assert editor_api.delete(reverse("api:operation-detail", args=["own-draft"])).status_code == 204
     for slug in ("others-draft", "rubezh-2010"):
