@@ -33,9 +33,23 @@ class ResultInline(PortalTabularInline):
         "stage",
         "state",
         "final",
+        "preferred",
         "position",
     ]
     autocomplete_fields = ["state"]
+    # A figure's own sources are entered on its own page, which the row links to.
+    show_change_link = True
+
+
+@admin.register(Result)
+class ResultAdmin(CitedAdmin):
+    """One figure with the citations that give it: where sources disagree, each figure keeps its own."""
+
+    list_display = ["metric", "figure", "operation", "stage", "state", "preferred", "final"]
+    list_filter = ["preferred", "final", "unit"]
+    list_select_related = ["operation", "state"]
+    search_fields = ["metric", "stage", "operation__name", "state__name"]
+    autocomplete_fields = ["operation", "state"]
 
 
 @admin.register(Operation)

@@ -126,11 +126,13 @@ class OperationQuerySet(models.QuerySet):
                 "role", "state__name", "partner__name", "pk"
             )
         )
+        # Of figures in dispute put at one position, the one the portal follows comes first.
+        results = _cited(Result.objects.select_related("state").order_by("position", "-preferred", "pk"))
         return _cited(
             self.select_related("series", "run_by").prefetch_related(
                 Prefetch("forces", Organ.objects.order_by("position", "name", "pk")),
                 Prefetch("participations", participations),
-                Prefetch("results", _cited(Result.objects.select_related("state").order_by("position", "pk"))),
+                Prefetch("results", results),
                 Prefetch("instruments", Instrument.objects.order_by("title", "pk")),
                 Prefetch("areas", Area.objects.order_by("position", "name", "pk")),
                 Prefetch("places", Place.objects.select_related("state").order_by("name", "pk")),
@@ -378,7 +380,10 @@ class Participation(Record):
 
 
 class Result(Record):
-    """A figure an operation produced: metric, value and unit, and the period or stage it covers."""
+    """A figure an operation produced: metric, value and unit, and the period or stage it covers.
+
+    Where sources disagree, each figure they give is its own row with its own citations, and one is ``preferred``.
+    """
 
     operation = models.ForeignKey(
         "operations.Operation", on_delete=models.CASCADE, related_name="results", verbose_name=_("operation")
@@ -400,6 +405,14 @@ class Result(Record):
         help_text=_("For one state's own figure, such as its contingent; blank for the operation as a whole."),
     )
     final = models.BooleanField(_("final"), default=True, help_text=_("Untick for preliminary figures."))
+    preferred = models.BooleanField(
+        _("preferred"),
+        default=False,
+        help_text=_(
+            "Where sources give different figures for the same metric, stage and state, tick the one the portal "
+            "follows. A figure that stands alone is followed without it."
+        ),
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     period_start = PartialDateAttribute()
@@ -418,11 +431,21 @@ class Result(Record):
             date_order_constraint("period_start", "period_end"),
             partial_date_constraint("period_start"),
             partial_date_constraint("period_end"),
+            # Sources may disagree on a figure: each one they give is kept, but the same one only once.
+            models.UniqueConstraint(
+                fields=["operation", "metric", "stage", "state", "qualifier", "value", "unit"],
+                nulls_distinct=False,
+                name="%(app_label)s_%(class)s_unique_figure",
+                violation_error_message=_("This figure is already recorded for that stage and state."),
+            ),
             models.UniqueConstraint(
                 fields=["operation", "metric", "stage", "state"],
+                condition=Q(preferred=True),
                 nulls_distinct=False,
-                name="%(app_label)s_%(class)s_unique_metric",
-                violation_error_message=_("This figure is already recorded for that stage and state."),
+                name="%(app_label)s_%(class)s_one_preferred",
+                violation_error_message=_(
+                    "Another figure for this metric, stage and state is already the preferred one: only one can be."
+                ),
             ),
         ]
 
@@ -434,6 +457,24 @@ class Result(Record):
         """The value as a reader writes it: "more than 220 t", "7,688 items"."""
         qualifier = "" if self.qualifier == Qualifier.EXACT else f"{self.get_qualifier_display()} "
         return f"{qualifier}{self.value.normalize():,f} {self.unit}"
+
+    @property
+    def rivals(self) -> list["Result"]:
+        """The other figures given for the same metric, stage and state: the sources disagree.
+
+        Read from the operation's results, which its page and API record prefetch.
+        """
+        counted = (self.metric, self.stage, self.state_id)
+        return [
+            other
+            for other in self.operation.results.all()
+            if other.pk != self.pk and (other.metric, other.stage, other.state_id) == counted
+        ]
+
+    @property
+    def followed(self) -> bool:
+        """Whether the portal follows this figure: the preferred one of those in dispute, or one that stands alone."""
+        return self.preferred or not self.rivals
 
 
 class MeetingQuerySet(models.QuerySet):

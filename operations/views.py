@@ -12,7 +12,7 @@ AGENCY_LABELS = dict(Agency.choices)
 
 
 def mark_own_sources(children, record):
-    """Give each child (a result, a participation) the citations worth showing beside it.
+    """Give each child (a participation) the citations worth showing beside it.
 
     A child's citation is shown in full where it cites a place the record itself does not, and by its note alone
     where it repeats the record's citation but adds a remark; plain repeats are left to the record's Sources.
@@ -52,7 +52,8 @@ class OperationDetailView(PreviewableDetailView):
             participants=[p for p in participations if p.role == ParticipationRole.PARTICIPANT],
             observer_states=[p for p in observers if p.state_id],
             observer_partners=[p for p in observers if p.partner_id],
-            results=mark_own_sources(list(operation.results.all()), operation),
+            # Each figure shows all its own sources: where figures compete, they are what tells them apart.
+            results=list(operation.results.all()),
             results_by_state=any(result.state_id for result in operation.results.all()),
         )
         if operation.series:

@@ -6,13 +6,14 @@ from decimal import Decimal
 import pytest
 from django.contrib import admin
 from django.urls import reverse
+from pytest_django.asserts import assertContains
 from rest_framework.authtoken.models import Token
 
 from csto_portal.admin_forms import PartialDateField
 from csto_portal.dates import DatePrecision, PartialDate
 from csto_portal.models import Citation, Source
 from csto_portal.publishing import created_by
-from operations.models import Operation, Participation
+from operations.models import Operation, Participation, Result
 from organs.models import Membership, Organ, Partner, Person, Post, State, Tenure
 from tests.growth import grow_dataset, queries_for
 from tests.helpers import form_data, post_back
@@ -425,6 +426,63 @@ def test_an_edit_that_adds_no_fact_needs_no_new_citation(admin_client):
     url = _url(Operation, "change", rubezh.pk)
     response = post_back(admin_client, url, summary="Reworded.")
     assert response.status_code == 302, _errors(response)
+
+
+# Figures the sources disagree on: each its own row, with its own sources, one of them preferred
+
+PREFERRED_TAKEN = "Another figure for this metric, stage and state is already the preferred one: only one can be."
+
+
+def _heroin() -> Result:
+    return Operation.objects.get(slug="kanal-2003-2009").results.get(metric="heroin seized")
+
+
+def test_a_figure_row_links_to_the_figure_page_where_its_sources_are_entered(admin_client):
+    heroin = _heroin()
+    assertContains(admin_client.get(_url(Operation, "change", heroin.operation_id)), _url(Result, "change", heroin.pk))
+    page = admin_client.get(_url(Result, "change", heroin.pk))
+    assert any(inline.formset.model is Citation for inline in page.context["inline_admin_formsets"])
+
+
+def test_a_new_value_on_the_figure_page_enters_only_with_its_citation(admin_client):
+    heroin = _heroin()
+    url = _url(Result, "change", heroin.pk)
+    errors = _errors(_post_back(admin_client, url, value="11"))
+    assert "You entered value: add a citation below" in " ".join(errors)
+    page = admin_client.get(url)
+    response = admin_client.post(url, _form_data(page, value="11", **_citation(page, locator="Table of seizures")))
+    assert response.status_code == 302, _errors(response)
+    heroin.refresh_from_db()
+    assert heroin.value == Decimal("11") and heroin.citations.filter(locator="Table of seizures").exists()
+
+
+def test_competing_figures_enter_together_through_the_inline(admin_client):
+    url = _url(Operation, "add")
+    page = admin_client.get(url)
+    official = _result(metric="troops", value="2030", unit="people", preferred="on")
+    other = _result(metric="troops", qualifier="about", value="2500", unit="people")
+    response = admin_client.post(
+        url, _form_data(page, **KANAL_TEST, **_rows("results", official, other), **_citation(page))
+    )
+    assert response.status_code == 302, _errors(response)
+    troops = Operation.all_objects.get(slug="kanal-test").results.order_by("value")
+    assert [(result.value, result.preferred) for result in troops] == [(2030, True), (2500, False)]
+
+
+def test_two_preferred_figures_in_the_inline_are_refused_with_the_reason(admin_client):
+    url = _url(Operation, "add")
+    rows = [_result(metric="troops", value=value, unit="people", preferred="on") for value in ("2030", "2500")]
+    assert PREFERRED_TAKEN in _errors(_post_back(admin_client, url, **KANAL_TEST, **_rows("results", *rows)))
+
+
+def test_ticking_a_second_preferred_figure_on_its_page_is_refused(admin_client):
+    heroin = _heroin()
+    heroin.preferred = True
+    heroin.save()
+    rival = Result.objects.create(
+        operation=heroin.operation, metric=heroin.metric, stage=heroin.stage, qualifier="about", value=11, unit="t"
+    )
+    assert PREFERRED_TAKEN in _errors(_post_back(admin_client, _url(Result, "change", rival.pk), preferred="on"))
 
 
 # A post held by one person at a time

@@ -208,8 +208,9 @@ OPERATION = Spec(
         "results": (
             Spec(
                 Result,
-                key=("metric", "stage", "state"),
-                fields=("metric", "qualifier", "value", "unit", "stage", "final", "position"),
+                # Sources may give several figures for one metric, stage and state: the figure itself tells them apart.
+                key=("metric", "stage", "state", "qualifier", "value", "unit"),
+                fields=("metric", "qualifier", "value", "unit", "stage", "final", "preferred", "position"),
                 dates=("period_start", "period_end"),
                 refs={"state": (State, "iso2")},
             ),
@@ -367,7 +368,7 @@ class Loader:
         for name in spec.key:
             if name in values:
                 lookup[name] = values[name]
-            elif spec.model._meta.get_field(name).blank:
+            elif spec.model._meta.get_field(name).blank or spec.model._meta.get_field(name).has_default():
                 lookup[name] = spec.model._meta.get_field(name).get_default()
             else:
                 raise DatasetError(f"{where}: missing {name}, which identifies the record")

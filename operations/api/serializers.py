@@ -87,7 +87,13 @@ class ResultSerializer(ModelSerializer):
     state = link_serializer(State)(
         read_only=True, allow_null=True, help_text="The state whose own figure it is (its contingent); null for all."
     )
-    citations = CitationSerializer(many=True, read_only=True)
+    followed = serializers.BooleanField(
+        read_only=True, help_text="Whether the portal follows this figure: the preferred one, or one standing alone."
+    )
+    disputed = serializers.SerializerMethodField(
+        help_text="Whether sources give other figures for the same metric, stage and state (listed beside it)."
+    )
+    citations = CitationSerializer(many=True, read_only=True, help_text="The sources that give this figure.")
 
     class Meta:
         model = Result
@@ -104,9 +110,15 @@ class ResultSerializer(ModelSerializer):
             "stage",
             "state",
             "final",
+            "preferred",
+            "followed",
+            "disputed",
             "citations",
         ]
         read_only_fields = fields
+
+    def get_disputed(self, result) -> bool:
+        return bool(result.rivals)
 
 
 # What a row of the operations list shows; the record adds to it.

@@ -19,10 +19,17 @@ def test_figures_cannot_be_negative(kanal):
     assert_refused(result, "operations_result_value_not_negative", "cannot be negative")
 
 
-def test_a_figure_is_recorded_once_per_stage(kanal):
+def test_the_same_figure_is_recorded_once_per_stage(kanal):
     existing = kanal.results.first()
-    duplicate = Result(operation=kanal, metric=existing.metric, stage=existing.stage, value=1, unit="t")
-    assert_refused(duplicate, "operations_result_unique_metric", "already recorded")
+    duplicate = Result(
+        operation=kanal,
+        metric=existing.metric,
+        stage=existing.stage,
+        qualifier=existing.qualifier,
+        value=existing.value,
+        unit=existing.unit,
+    )
+    assert_refused(duplicate, "operations_result_unique_figure", "already recorded")
 
 
 def test_a_result_period_cannot_end_before_it_starts(kanal):
