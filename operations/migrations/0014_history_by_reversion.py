@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('operations', '0012_editors_delete_child_rows_and_own_drafts'),
+        ('operations', '0013_figures_sources_and_disputes'),
     ]
 
     operations = [
