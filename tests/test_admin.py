@@ -447,10 +447,10 @@ def test_a_figure_row_links_to_the_figure_page_where_its_sources_are_entered(adm
 def test_a_new_value_on_the_figure_page_enters_only_with_its_citation(admin_client):
     heroin = _heroin()
     url = _url(Result, "change", heroin.pk)
-    errors = _errors(_post_back(admin_client, url, value="11"))
+    errors = _errors(post_back(admin_client, url, value="11"))
     assert "You entered value: add a citation below" in " ".join(errors)
     page = admin_client.get(url)
-    response = admin_client.post(url, _form_data(page, value="11", **_citation(page, locator="Table of seizures")))
+    response = admin_client.post(url, form_data(page, value="11", **_citation(page, locator="Table of seizures")))
     assert response.status_code == 302, _errors(response)
     heroin.refresh_from_db()
     assert heroin.value == Decimal("11") and heroin.citations.filter(locator="Table of seizures").exists()
@@ -462,7 +462,7 @@ def test_competing_figures_enter_together_through_the_inline(admin_client):
     official = _result(metric="troops", value="2030", unit="people", preferred="on")
     other = _result(metric="troops", qualifier="about", value="2500", unit="people")
     response = admin_client.post(
-        url, _form_data(page, **KANAL_TEST, **_rows("results", official, other), **_citation(page))
+        url, form_data(page, **KANAL_TEST, **_rows("results", official, other), **_citation(page))
     )
     assert response.status_code == 302, _errors(response)
     troops = Operation.all_objects.get(slug="kanal-test").results.order_by("value")
@@ -472,7 +472,7 @@ def test_competing_figures_enter_together_through_the_inline(admin_client):
 def test_two_preferred_figures_in_the_inline_are_refused_with_the_reason(admin_client):
     url = _url(Operation, "add")
     rows = [_result(metric="troops", value=value, unit="people", preferred="on") for value in ("2030", "2500")]
-    assert PREFERRED_TAKEN in _errors(_post_back(admin_client, url, **KANAL_TEST, **_rows("results", *rows)))
+    assert PREFERRED_TAKEN in _errors(post_back(admin_client, url, **KANAL_TEST, **_rows("results", *rows)))
 
 
 def test_ticking_a_second_preferred_figure_on_its_page_is_refused(admin_client):
@@ -482,7 +482,7 @@ def test_ticking_a_second_preferred_figure_on_its_page_is_refused(admin_client):
     rival = Result.objects.create(
         operation=heroin.operation, metric=heroin.metric, stage=heroin.stage, qualifier="about", value=11, unit="t"
     )
-    assert PREFERRED_TAKEN in _errors(_post_back(admin_client, _url(Result, "change", rival.pk), preferred="on"))
+    assert PREFERRED_TAKEN in _errors(post_back(admin_client, _url(Result, "change", rival.pk), preferred="on"))
 
 
 # A post held by one person at a time
