@@ -143,6 +143,12 @@ class PortalResource(resources.ModelResource):
     ``save_m2m``.
     """
 
+    def import_data(self, dataset, **kwargs):
+        # import-export keeps the good rows of a file with refused ones unless told otherwise; the admin's
+        # confirmation (should the data have changed since the dry run) and a command change nothing instead.
+        kwargs.setdefault("rollback_on_validation_errors", True)
+        return super().import_data(dataset, **kwargs)
+
     def before_import(self, dataset, **kwargs):
         super().before_import(dataset, **kwargs)
         user, model = kwargs.get("user"), self._meta.model
