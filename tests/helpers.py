@@ -12,6 +12,12 @@ TEST_DATASET = Path(__file__).resolve().parent / "dataset"
 LATER_RECORDS = Path(__file__).resolve().parent / "later_records"
 
 
+def cited(locator: str = "API test") -> list[dict]:
+    """A write's ``citations``: one new citation of the tests' dataset's overview, which a write entering a date or a
+    figure brings, as the admin's form asks."""
+    return [{"source": "bordyuzha-2010", "locator": locator}]
+
+
 def assert_refused(record, constraint: str, message: str):
     """The form layer explains the rule, and the database refuses the row even when validation is skipped."""
     with pytest.raises(ValidationError) as explained:

@@ -6,8 +6,11 @@ import io
 from copy import copy
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
 from django.utils.dateparse import parse_datetime
 from django.utils.http import http_date
+from drf_spectacular.extensions import OpenApiSerializerFieldExtension
+from drf_spectacular.plumbing import build_array_type
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import exceptions, serializers
 from rest_framework.filters import BaseFilterBackend
@@ -16,11 +19,13 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework_csv.renderers import CSVRenderer
 
-from csto_portal.api.serializers import ModelSerializer
+from csto_portal.api.serializers import ModelSerializer, Serializer
 from csto_portal.dates import PartialDate
 from csto_portal.models import Citation, Source
 from csto_portal.paginators import CountOncePaginator
 from csto_portal.publishing import can_publish
+from csto_portal.text import NOTE_LENGTH
+from csto_portal.write_rules import CitedPlace, add_citations, is_cited, new_citation, repeated, uncited_facts
 
 
 class Pagination(PageNumberPagination):
@@ -154,15 +159,71 @@ class CitationSerializer(ModelSerializer):
         fields = ["source", "locator", "field", "claim", "preferred", "note"]
 
 
+class CitationWriteSerializer(Serializer):
+    """A citation as a write adds it: the source by its slug, where in it, and the attribute it backs."""
+
+    source = serializers.SlugRelatedField(slug_field="slug", queryset=Source.objects.all(), help_text="A source slug.")
+    locator = serializers.CharField(
+        max_length=200,
+        required=False,
+        allow_blank=True,
+        help_text="Where in the source; needed unless the source has a URL.",
+    )
+    field = serializers.CharField(
+        max_length=50, required=False, allow_blank=True, help_text="The attribute it backs (e.g. start)."
+    )
+    claim = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    note = serializers.CharField(max_length=NOTE_LENGTH, required=False, allow_blank=True)
+
+
+class CitationsField(serializers.ListField):
+    """A record's ``citations``: read as the record's citations, written as the citations the write adds (a write
+    never removes one)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault(
+            "help_text",
+            "The citations this write adds; those the record has are kept. A write that enters a date or a figure "
+            "needs one.",
+        )
+        super().__init__(child=CitationWriteSerializer(), **kwargs)
+
+    def to_representation(self, data):
+        return CitationSerializer(data.all(), many=True, context=self.context).data
+
+
+class CitationsFieldExtension(OpenApiSerializerFieldExtension):
+    """Documents ``citations`` as it works: the record's citations in an answer, the ones to add in a request."""
+
+    target_class = CitationsField
+
+    def map_serializer_field(self, auto_schema, direction):
+        serializer = CitationSerializer if direction == "response" else CitationWriteSerializer
+        return build_array_type(auto_schema.resolve_serializer(serializer, direction).ref)
+
+
 class ValidatedModelSerializer(ModelSerializer):
     """Runs the model's own validation (fields, choices, check, unique and exclusion constraints) before saving,
-    so that the API refuses exactly what the admin and the database refuse, with the same messages."""
+    so that the API refuses exactly what the admin and the database refuse, with the same messages.
+
+    A cited record's write also takes ``citations`` to add, and, as the admin's form, refuses a dated fact or a
+    figure entered without one; the record and its new citations are saved together in ``save()``.
+    """
+
+    def get_fields(self):
+        fields = super().get_fields()
+        if is_cited(self.Meta.model):
+            # Every resource the same way: a record serializer that shows citations also takes them, a write
+            # serializer takes them without showing them (its answer is the record's).
+            fields["citations"] = CitationsField(write_only="citations" not in fields)
+        return fields
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
         model = self.Meta.model
         candidate = copy(self.instance) if self.instance is not None else model()
-        many = {field.name for field in model._meta.many_to_many}
+        many = {field.name for field in model._meta.many_to_many} | {"citations"}
         for name, value in attrs.items():
             if name not in many:
                 setattr(candidate, name, value)
@@ -173,7 +234,38 @@ class ValidatedModelSerializer(ModelSerializer):
             if "__all__" in detail:
                 detail[api_settings.NON_FIELD_ERRORS_KEY] = detail.pop("__all__")
             raise serializers.ValidationError(detail) from None
+        if is_cited(model):
+            attrs["citations"] = self._new_citations(candidate, attrs.get("citations", []))
         return attrs
+
+    def _new_citations(self, candidate, items: list[dict]) -> list:
+        """The unsaved citations the write adds, checked as the model and the admin's form check them."""
+        # A partial update leaves the defaults out of nested items too.
+        places = [CitedPlace(item["source"], item.get("locator", ""), item.get("field", "")) for item in items]
+        problems = [f"{place.source.slug}, “{place.locator}”: given twice." for place in repeated(places)]
+        citations = []
+        for number, (place, item) in enumerate(zip(places, items, strict=True), 1):
+            try:
+                citations.append(new_citation(candidate, place, claim=item.get("claim", ""), note=item.get("note", "")))
+            except DjangoValidationError as error:
+                problems += [f"Citation {number}: {message}" for message in error.messages]
+        facts = uncited_facts(candidate, places)
+        if facts:
+            problems.append(
+                f"This write enters {', '.join(facts)}: add a citation to citations (source and locator) saying "
+                "where it comes from."
+            )
+        if problems:
+            raise serializers.ValidationError({"citations": problems})
+        return citations
+
+    def save(self, **kwargs):
+        # The one place an API write is stored: the record with its new citations, or nothing.
+        citations = self.validated_data.pop("citations", [])
+        with transaction.atomic():
+            record = super().save(**kwargs)
+            add_citations(record, citations)
+        return record
 
 
 class DraftFieldMixin:

@@ -176,7 +176,10 @@ def test_an_edit_in_the_admin_is_on_the_next_read(client, admin_client):
 
 def test_an_admin_import_is_on_the_next_read(client, admin_client):
     listed = client.get(urls()["api list"]).json()["count"]
-    rows = "slug,name,kind,status,series,start,end,areas\nrubezh-2011,Rubezh-2011,exercise,held,rubezh,2011,,\n"
+    rows = (
+        "slug,name,kind,status,series,start,end,areas,citations\n"
+        "rubezh-2011,Rubezh-2011,exercise,held,rubezh,2011,,,bordyuzha-2010|Rubezh\n"
+    )
     preview = admin_client.post(
         reverse("admin:operations_operation_import"),
         {"format": "0", "resource": "0", "import_file": SimpleUploadedFile("operations.csv", rows.encode())},

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from operations.models import Meeting, Operation
 from tests.growth import assert_queries_do_not_grow
+from tests.helpers import cited
 
 pytestmark = pytest.mark.django_db
 
@@ -339,6 +340,7 @@ NEW_OPERATION = {
     "summary": "The 2011 round.",
     "areas": ["military-cooperation"],
     "forces": ["collective-rapid-reaction-forces"],
+    "citations": cited(),
 }
 
 
@@ -374,7 +376,9 @@ def test_editor_creates_an_operation_by_slugs_and_gets_the_full_record(token_cli
 def test_editor_changes_an_operation(token_client):
     editor = token_client("change_operation")
     url = operation_url("rubezh-2010")
-    response = editor.patch(url, {"end": "2010-04-30", "status": "held", "run_by": "secretariat"}, format="json")
+    response = editor.patch(
+        url, {"end": "2010-04-30", "status": "held", "run_by": "secretariat", "citations": cited("end")}, format="json"
+    )
     assert response.status_code == 200, response.content
     body = response.json()
     assert (body["end"], body["end_precision"]) == ("2010-04-30", "day")
@@ -579,6 +583,7 @@ NEW_MEETING = {
     "states": ["kz", "BY"],
     "people": ["nikolai-bordyuzha"],
     "areas": ["foreign-policy-coordination"],
+    "citations": cited(),
 }
 
 
@@ -604,7 +609,11 @@ def test_editor_creates_a_meeting_with_states_by_code_in_any_case(token_client):
 
 def test_a_reviewer_changes_and_deletes_a_meeting(token_client):
     editor = token_client("change_meeting", "delete_meeting", "publish_meeting")
-    response = editor.patch(meeting_url(SIGNING), {"end": "2010-03-19", "partners": ["un", "osce"]}, format="json")
+    response = editor.patch(
+        meeting_url(SIGNING),
+        {"end": "2010-03-19", "partners": ["un", "osce"], "citations": cited("end")},
+        format="json",
+    )
     assert response.status_code == 200, response.content
     assert response.json()["end"] == "2010-03-19"
     assert [partner["slug"] for partner in response.json()["partners"]] == ["osce", "un"]

@@ -7,7 +7,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 from operations.models import AssistanceRequest
 from organs.models import State
 from tests.growth import assert_queries_do_not_grow
-from tests.helpers import assert_refused
+from tests.helpers import assert_refused, cited
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("later_records")]
 
@@ -116,6 +116,7 @@ def test_an_editor_records_a_request_and_a_reversed_date_is_refused(token_client
         "kind": "consultations",
         "requested": "2021-05",
         "decision": "no_decision",
+        "citations": cited(),
     }
     created = editor.post(reverse("api:assistancerequest-list"), payload, format="json")
     assert created.status_code == 201, created.content

@@ -10,6 +10,7 @@ from django.utils import timezone
 from csto_portal.related import RECENT
 from organs.models import Organ, Partner, Person, State
 from tests.growth import assert_queries_do_not_grow, grow_dataset
+from tests.helpers import cited
 
 pytestmark = pytest.mark.django_db
 
@@ -460,7 +461,13 @@ def test_partner_detail_lists_instruments_it_adopted(client):
 
 # Per endpoint (its basename is also the model's permission name): a new record, a change to it, and an existing record.
 NEW = {
-    "organ": {"slug": "test-committee", "name": "Test Committee", "kind": "subsidiary", "established": "2006-06"},
+    "organ": {
+        "slug": "test-committee",
+        "name": "Test Committee",
+        "kind": "subsidiary",
+        "established": "2006-06",
+        "citations": cited(),
+    },
     "state": {"iso2": "xk", "name": "Kosovo test"},
     "person": {"slug": "test-person", "name": "Test Person"},
     "partner": {"slug": "test-partner", "name": "Test Partner", "kind": "organization"},
