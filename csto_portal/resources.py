@@ -11,6 +11,7 @@ per row, what confirming it makes public and what it empties (``ConsequencesDiff
 
 from functools import cache
 
+import reversion
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.utils.html import format_html, format_html_join
@@ -148,6 +149,13 @@ class PortalResource(resources.ModelResource):
         # confirmation (should the data have changed since the dry run) and a command change nothing instead.
         kwargs.setdefault("rollback_on_validation_errors", True)
         return super().import_data(dataset, **kwargs)
+
+    def import_row(self, row, instance_loader, **kwargs):
+        # Each row's record is one change in its history, with who imported it; a dry run's rollback takes it back.
+        with reversion.create_revision(atomic=False):
+            reversion.set_user(kwargs.get("user"))
+            reversion.set_comment("Imported from a file.")
+            return super().import_row(row, instance_loader, **kwargs)
 
     def before_import(self, dataset, **kwargs):
         super().before_import(dataset, **kwargs)

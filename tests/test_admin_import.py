@@ -6,7 +6,9 @@ import tablib
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from reversion.models import Version
 
+from csto_portal.models import Citation
 from csto_portal.resources import resource_for
 from operations.models import Operation
 
@@ -134,6 +136,24 @@ def test_a_row_with_its_citation_is_saved_with_it(editor_client):
     record = Operation.all_objects.get(slug="rubezh-2024")
     cited = {(c.source.slug, c.locator, c.field) for c in record.citations.all()}
     assert cited == {("bordyuzha-2010", "Rubezh", "start"), ("belarus-mfa-csto", "", "")}
+
+
+def test_an_imported_row_is_a_change_in_its_records_history_with_its_importer(editor, editor_client):
+    import_file(
+        editor_client,
+        "slug,name,kind,series,start,citations\n"
+        + "rubezh-2024,Rubezh-2024,exercise,rubezh,2024,bordyuzha-2010|Rubezh\n",
+    )
+    record = Operation.all_objects.get(slug="rubezh-2024")
+    [version] = Version.objects.get_for_object(record)
+    assert (version.revision.user, version.revision.get_comment()) == (editor, "Imported from a file.")
+    held = {type(row.object) for row in version.revision.version_set.all()}
+    assert Citation in held
+
+
+def test_a_dry_run_leaves_no_history(admin_client):
+    upload(admin_client, HEADER + GOOD_ROWS)
+    assert not Version.objects.filter(object_repr__startswith="Rubezh-2011").exists()
 
 
 def test_a_changed_fact_of_a_published_record_needs_a_new_citation(editor_client):
