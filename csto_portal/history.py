@@ -23,6 +23,8 @@ from csto_portal.roles import CONTENT_APPS
 
 # Kept by the database on every save: a difference in them is not a change an editor made.
 UNTRACKED = {"created", "updated"}
+# Not entered by an editor, yet part of a version: the row's identity and its timestamps.
+_KEPT = {"id", "created", "updated"}
 
 # How each part reaches its record: model → the foreign keys (or "record", a citation's) it follows back.
 _RECORDS: dict[type[models.Model], set[str]] = {}
@@ -47,8 +49,10 @@ def _part_accessors(model, inline_models=()) -> dict[str, tuple[type[models.Mode
 
 
 def tracked_fields(model) -> list[str]:
-    """The fields a version holds: every stored field but the generated ones (the search vector)."""
-    names = [f.name for f in model._meta.concrete_fields if not f.generated]
+    """The fields a version holds: what an editor enters and the timestamps; not the columns the database derives
+    from others (the search vector, an instrument's first dated step), which follow from what is restored."""
+    derived = [f for f in model._meta.concrete_fields if f.generated or not (f.editable or f.name in _KEPT)]
+    names = [f.name for f in model._meta.concrete_fields if f not in derived]
     return names + [f.name for f in model._meta.many_to_many if f.remote_field.through._meta.auto_created]
 
 
