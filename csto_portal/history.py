@@ -4,7 +4,7 @@ A record's *parts* are the rows that an editor edits with it and that mean nothi
 page shows inline, the rows deleted with it (its figures, an instrument's events, a tenure's steps) and, at any
 depth, their citations. Each revision holds a record together with all its parts, and each part follows its
 record back, so that a membership saved on its own page is also a change in its state's history. Restoring reads a
-revision through ``revision_snapshot()`` and writes it with ``csto_portal.review.apply()``.
+revision through ``revision_snapshot()`` and writes it with ``csto_portal.restore.apply()``.
 """
 
 from dataclasses import dataclass, field
